@@ -1,0 +1,29 @@
+package ru.gov.tomsk.opendata;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import ru.gov.tomsk.opendata.feed.FeedValidationCommand;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OpendataBridgeApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && FeedValidationCommand.NAME.equals(args[0])) {
+            System.exit(FeedValidationCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        SpringApplication.run(OpendataBridgeApplication.class, args);
+    }
+
+    /** The one clock of the service; tests replace it to make version stamps predictable. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,22 @@
+package ru.gov.tomsk.opendata.dataset;
+
+/**
+ * One column of a dataset's structure.
+ *
+ * @param name    field name: the CSV header, the JSON key and the XML element name
+ * @param source  the source column it is read from (defaults to {@code name})
+ * @param en      English description for the structure file
+ * @param ru      Russian description for the structure file
+ * @param type    value type
+ * @param required whether an empty value rejects the record
+ * @param parse   optional pattern for parsing textual source values (e.g. {@code dd.MM.yyyy}, or
+ *                {@code decimal-comma} for numbers written with a decimal comma)
+ */
+public record Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse) {
+
+    public Field {
+        if (source == null || source.isBlank()) {
+            source = name;
+        }
+    }
+}

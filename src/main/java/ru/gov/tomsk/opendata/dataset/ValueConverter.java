@@ -1,0 +1,212 @@
+package ru.gov.tomsk.opendata.dataset;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Locale;
+
+/**
+ * Turns a raw source value (JDBC object or text) into the canonical text of its field type:
+ * ISO 8601 dates, {@code .} as the decimal separator, no thousands separators, NFC text.
+ * Canonical output matters twice: consumers parse it, and the fingerprint compares it.
+ */
+public final class ValueConverter {
+
+    /** The {@code parse} word for numbers written with a decimal comma and spaces as group separators. */
+    public static final String DECIMAL_COMMA = "decimal-comma";
+
+    private static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final long MAX_CLOB_CHARS = 1_000_000;
+
+    private final ZoneId zone;
+
+    public ValueConverter(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Canonical text of the value, or {@code null} for no value. */
+    public String convert(Field field, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof String || raw instanceof Clob) {
+            String text = ValueNormalizer.text(raw instanceof Clob clob ? readClob(field, clob) : (String) raw);
+            return text == null ? null : fromText(field, text);
+        }
+        return switch (field.type()) {
+            case STRING -> ValueNormalizer.text(raw.toString());
+            case INTEGER -> integer(field, raw);
+            case NUMBER -> number(field, raw);
+            case BOOLEAN -> bool(field, raw);
+            case DATE -> date(field, raw);
+            case DATETIME -> datetime(field, raw);
+        };
+    }
+
+    private String fromText(Field field, String text) {
+        try {
+            return switch (field.type()) {
+                case STRING -> text;
+                case INTEGER -> new BigInteger(stripGroups(text, field)).toString();
+                case NUMBER -> canonical(new BigDecimal(decimalText(field, text)));
+                case BOOLEAN -> boolText(field, text);
+                case DATE -> LocalDate.parse(text, field.parse() == null ? DateTimeFormatter.ISO_LOCAL_DATE
+                        : DateTimeFormatter.ofPattern(field.parse(), Locale.ROOT)).toString();
+                case DATETIME -> DATETIME_OUT.format(parseDateTime(field, text));
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new RejectedValueException(field.name(), text, "not a valid " + field.type().word()
+                    + (field.parse() == null ? "" : " in the pattern '" + field.parse() + "'"));
+        }
+    }
+
+    private String stripGroups(String text, Field field) {
+        return DECIMAL_COMMA.equals(field.parse()) ? text.replaceAll("[\\s\\u00A0\\u202F]", "") : text;
+    }
+
+    private String decimalText(Field field, String text) {
+        return DECIMAL_COMMA.equals(field.parse()) ? stripGroups(text, field).replace(',', '.') : text;
+    }
+
+    private ZonedDateTime parseDateTime(Field field, String text) {
+        if (field.parse() != null) {
+            return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(field.parse(), Locale.ROOT)).atZone(zone)
+                    .truncatedTo(ChronoUnit.SECONDS);
+        }
+        try {
+            return OffsetDateTime.parse(text).atZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException withoutOffset) {
+            return LocalDateTime.parse(text).atZone(zone).truncatedTo(ChronoUnit.SECONDS);
+        }
+    }
+
+    private String integer(Field field, Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte
+                || raw instanceof BigInteger) {
+            return raw.toString();
+        }
+        BigDecimal decimal = toDecimal(field, raw);
+        try {
+            return decimal.stripTrailingZeros().toBigIntegerExact().toString();
+        } catch (ArithmeticException e) {
+            throw new RejectedValueException(field.name(), raw, "not an integer");
+        }
+    }
+
+    private String number(Field field, Object raw) {
+        return canonical(toDecimal(field, raw));
+    }
+
+    private BigDecimal toDecimal(Field field, Object raw) {
+        if (raw instanceof BigDecimal d) {
+            return d;
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double v = ((Number) raw).doubleValue();
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw new RejectedValueException(field.name(), raw, "not a finite number");
+            }
+            return BigDecimal.valueOf(v);
+        }
+        if (raw instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        throw new RejectedValueException(field.name(), raw, "not a " + field.type().word() + " (" + raw.getClass().getSimpleName() + ")");
+    }
+
+    private static String canonical(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private String bool(Field field, Object raw) {
+        if (raw instanceof Boolean b) {
+            return b.toString();
+        }
+        if (raw instanceof Number n && (n.intValue() == 0 || n.intValue() == 1) && n.doubleValue() == n.intValue()) {
+            return Boolean.toString(n.intValue() == 1);
+        }
+        throw new RejectedValueException(field.name(), raw, "not a boolean");
+    }
+
+    private String boolText(Field field, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "да", "y", "д" -> "true";
+            case "false", "0", "no", "нет", "n", "н" -> "false";
+            default -> throw new RejectedValueException(field.name(), text, "not a boolean (expected true/false, да/нет, 1/0)");
+        };
+    }
+
+    private String date(Field field, Object raw) {
+        if (raw instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (raw instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (raw instanceof LocalDateTime t) {
+            return t.toLocalDate().toString();
+        }
+        if (raw instanceof OffsetDateTime t) {
+            return t.atZoneSameInstant(zone).toLocalDate().toString();
+        }
+        if (raw instanceof Date d) {
+            return d.toInstant().atZone(zone).toLocalDate().toString();
+        }
+        throw new RejectedValueException(field.name(), raw, "not a date (" + raw.getClass().getSimpleName() + ")");
+    }
+
+    private String datetime(Field field, Object raw) {
+        ZonedDateTime t;
+        if (raw instanceof java.sql.Timestamp ts) {
+            // a timestamp without zone means local time of the source system, which is the region's zone
+            t = ts.toLocalDateTime().atZone(zone);
+        } else if (raw instanceof LocalDateTime ldt) {
+            t = ldt.atZone(zone);
+        } else if (raw instanceof OffsetDateTime odt) {
+            t = odt.atZoneSameInstant(zone);
+        } else if (raw instanceof ZonedDateTime zdt) {
+            t = zdt.withZoneSameInstant(zone);
+        } else if (raw instanceof Instant i) {
+            t = i.atZone(zone);
+        } else if (raw instanceof java.sql.Date d) {
+            t = d.toLocalDate().atStartOfDay(zone);
+        } else if (raw instanceof LocalDate d) {
+            t = d.atStartOfDay(zone);
+        } else if (raw instanceof Date d) {
+            t = d.toInstant().atZone(zone);
+        } else {
+            throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName() + ")");
+        }
+        return DATETIME_OUT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String readClob(Field field, Clob clob) {
+        try (Reader reader = clob.getCharacterStream()) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            int n;
+            while ((n = reader.read(buf)) > 0) {
+                sb.append(buf, 0, n);
+                if (sb.length() > MAX_CLOB_CHARS) {
+                    throw new RejectedValueException(field.name(), sb.substring(0, 80), "text longer than " + MAX_CLOB_CHARS + " characters");
+                }
+            }
+            return sb.toString();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read text of field '" + field.name() + "': " + e.getMessage(), e);
+        }
+    }
+}

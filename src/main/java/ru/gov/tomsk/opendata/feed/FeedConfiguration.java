@@ -1,0 +1,33 @@
+package ru.gov.tomsk.opendata.feed;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+
+@Configuration(proxyBeanMethods = false)
+class FeedConfiguration {
+
+    @Bean
+    FeedRules feedRules(OpendataProperties properties, Environment environment) {
+        return FeedRules.of(properties.datasources().keySet(), environment::getProperty);
+    }
+
+    @Bean
+    FeedRegistry feedRegistry(OpendataProperties properties, FeedRules rules) {
+        return new FeedRegistry(properties.feedsDir(), rules);
+    }
+
+    @Bean
+    DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, OpendataProperties properties) {
+        return new DatasetPipeline(registry, catalog, runLog, properties.timeZone());
+    }
+
+    @Bean
+    DatasetRoute datasetRoute(DatasetPipeline pipeline) {
+        return new DatasetRoute(pipeline);
+    }
+}

@@ -1,0 +1,529 @@
+package ru.gov.tomsk.opendata.feed;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.quartz.CronExpression;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import ru.gov.tomsk.opendata.dataset.Field;
+import ru.gov.tomsk.opendata.dataset.FieldType;
+import ru.gov.tomsk.opendata.dataset.Frequency;
+import ru.gov.tomsk.opendata.dataset.Passport;
+import ru.gov.tomsk.opendata.dataset.Structure;
+import ru.gov.tomsk.opendata.dataset.ValueConverter;
+
+/**
+ * Reads a department's feed file into a {@link FeedDefinition}, or explains precisely what is wrong:
+ * every problem names the file, line, column and property, and says what is expected.
+ *
+ * <p>It walks SnakeYAML's node tree instead of binding to classes because only the nodes keep their
+ * positions. The loader is hardened: safe constructor, no duplicate keys, few aliases, a size limit.
+ */
+public final class FeedParser {
+
+    public static final Pattern IDENTIFIER = Pattern.compile("^\\d{10}-[A-Za-z0-9_]{1,64}$");
+    static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,62}$");
+    static final int MAX_FILE_BYTES = 256 * 1024;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Set<String> FORMATS = Set.of("csv");
+
+    private final FeedRules rules;
+
+    public FeedParser(FeedRules rules) {
+        this.rules = rules;
+    }
+
+    public FeedDefinition parse(Path file) throws InvalidFeedException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw invalid(file, 0, 0, "", "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw invalid(file, 0, 0, "", "cannot read the file: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid(file, 0, 0, "", "the file is not UTF-8 text; save it as UTF-8");
+        }
+        return parse(file, text);
+    }
+
+    /** Parses feed YAML given as text; {@code file} is its name for messages and the identifier check. */
+    public FeedDefinition parse(Path file, String text) throws InvalidFeedException {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            options.setNestingDepthLimit(20);
+            options.setCodePointLimit(MAX_FILE_BYTES);
+            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw invalid(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
+                    "YAML syntax: " + problem);
+        } catch (YAMLException e) {
+            throw invalid(file, 0, 0, "", "YAML: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw invalid(file, root == null ? 0 : root.getStartMark().getLine() + 1, 1, "",
+                    "expected a mapping of feed properties (identifier, title, …)");
+        }
+        Reader reader = new Reader(file);
+        FeedDefinition feed = reader.feed(new YamlMap(reader, mapping, ""));
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidFeedException(file, reader.problems);
+        }
+        return feed;
+    }
+
+    private static InvalidFeedException invalid(Path file, int line, int column, String field, String message) {
+        return new InvalidFeedException(file, List.of(new FeedProblem(file, line, column, field, message)));
+    }
+
+    /** Reads one file; collects problems instead of stopping at the first. */
+    private final class Reader {
+        private final Path file;
+        private final List<FeedProblem> problems = new ArrayList<>();
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        void problem(Node node, String field, String message) {
+            Mark mark = node == null ? null : node.getStartMark();
+            problems.add(new FeedProblem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                    field, message));
+        }
+
+        FeedDefinition feed(YamlMap root) {
+            root.allow("identifier", "title", "description", "creator", "subject", "publisher", "frequency", "schedule",
+                    "runAtStartup", "allowEmpty", "source", "structure", "geo", "formats");
+            String identifier = identifier(root);
+            String title = root.text("title", true);
+            String description = root.text("description", true);
+            String creator = root.text("creator", true);
+            List<String> subject = root.texts("subject", true);
+            Passport.Publisher publisher = publisher(root.map("publisher", true));
+            Frequency frequency = root.choice("frequency", Frequency::fromWord, Frequency.words());
+            String schedule = schedule(root);
+            boolean runAtStartup = root.bool("runAtStartup", false);
+            boolean allowEmpty = root.bool("allowEmpty", false);
+            FeedDefinition.Source source = source(root.map("source", true));
+            Structure structure = structure(root.map("structure", true), root.map("geo", false));
+            List<String> formats = formats(root);
+            return new FeedDefinition(new Passport(identifier, title, description, creator, subject, publisher), frequency,
+                    schedule, runAtStartup, source, structure, formats, allowEmpty, List.of(), file);
+        }
+
+        private String identifier(YamlMap root) {
+            String identifier = root.text("identifier", true);
+            if (identifier == null) {
+                return null;
+            }
+            if (!IDENTIFIER.matcher(identifier).matches()) {
+                problem(root.node("identifier"), "identifier", "'" + identifier
+                        + "' is not <10-digit ИНН>-<code> (code: Latin letters, digits, underscore; e.g. 7017069388-schools)");
+                return identifier;
+            }
+            String fileName = file.getFileName().toString();
+            String stem = fileName.replaceFirst("\\.ya?ml$", "");
+            if (!stem.equals(identifier)) {
+                problem(root.node("identifier"), "identifier", "'" + identifier + "' does not match the file name '" + fileName
+                        + "'; name the file " + identifier + ".yaml");
+            }
+            return identifier;
+        }
+
+        private Passport.Publisher publisher(YamlMap map) {
+            if (map == null) {
+                return new Passport.Publisher(null, null, null);
+            }
+            map.allow("name", "phone", "email");
+            String email = map.text("email", true);
+            if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                problem(map.node("email"), map.path("email"), "'" + email + "' is not an e-mail address");
+            }
+            return new Passport.Publisher(map.text("name", true), map.text("phone", true), email);
+        }
+
+        private String schedule(YamlMap root) {
+            String cron = root.text("schedule", true);
+            if (cron != null) {
+                try {
+                    CronExpression.validateExpression(cron);
+                } catch (java.text.ParseException e) {
+                    problem(root.node("schedule"), "schedule", "'" + cron + "' is not a Quartz cron expression ("
+                            + e.getMessage() + "); expected six or seven fields: seconds minutes hours day-of-month month "
+                            + "day-of-week [year], e.g. \"0 0 3 * * ?\"");
+                }
+            }
+            return cron;
+        }
+
+        private FeedDefinition.Source source(YamlMap map) {
+            if (map == null) {
+                return new FeedDefinition.Source(null, Map.of());
+            }
+            String kindName = map.text("kind", true);
+            SourceKind kind = kindName == null ? null : rules.kind(kindName).orElse(null);
+            if (kindName != null && kind == null) {
+                problem(map.node("kind"), map.path("kind"), "unknown source kind '" + kindName + "'; expected one of: "
+                        + String.join(", ", rules.kinds().keySet()));
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> entry : map.values.entrySet()) {
+                String option = entry.getKey();
+                if (option.equals("kind")) {
+                    continue;
+                }
+                if (kind != null && !kind.accepts(option)) {
+                    problem(map.keys.get(option), map.path(option), "unknown option of a " + kindName + " source; expected: "
+                            + String.join(", ", new TreeSet<>(union(kind.required(), kind.optional()))));
+                    continue;
+                }
+                String value = map.text(option, false);
+                if (value != null) {
+                    options.put(option, resolvePlaceholders(map, option, value));
+                }
+            }
+            if (kind != null) {
+                for (String required : new TreeSet<>(kind.required())) {
+                    if (!map.values.containsKey(required)) {
+                        problem(map.node, map.path(required), "required option of a " + kindName + " source is missing");
+                    }
+                }
+                String datasource = options.get("datasource");
+                if (datasource != null && !rules.datasources().contains(datasource)) {
+                    problem(map.node("datasource"), map.path("datasource"), "no datasource named '" + datasource
+                            + "' is configured; configured: " + (rules.datasources().isEmpty() ? "none"
+                            : String.join(", ", new TreeSet<>(rules.datasources()))) + " (opendata.datasources in application.yml)");
+                }
+            }
+            return new FeedDefinition.Source(kindName, options);
+        }
+
+        private String resolvePlaceholders(YamlMap map, String option, String value) {
+            Matcher m = PLACEHOLDER.matcher(value);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String resolved = rules.environment().apply(m.group(1));
+                if (resolved == null) {
+                    problem(map.node(option), map.path(option), "environment variable " + m.group(1) + " is not set");
+                    resolved = "";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(resolved));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        private Structure structure(YamlMap map, YamlMap geoMap) {
+            if (map == null) {
+                return new Structure(List.of(), List.of(), null);
+            }
+            map.allow("key", "fields");
+            List<Field> fields = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            List<YamlMap> fieldMaps = map.maps("fields", true);
+            if (fieldMaps != null && fieldMaps.isEmpty()) {
+                problem(map.node("fields"), map.path("fields"), "a structure needs at least one field");
+            }
+            for (YamlMap f : fieldMaps == null ? List.<YamlMap>of() : fieldMaps) {
+                Field field = field(f);
+                if (field.name() != null && !names.add(field.name())) {
+                    problem(f.node("name"), f.path("name"), "field '" + field.name() + "' is defined twice");
+                }
+                fields.add(field);
+            }
+            List<String> key = map.texts("key", true);
+            for (int i = 0; key != null && i < key.size(); i++) {
+                if (!names.contains(key.get(i))) {
+                    problem(map.node("key"), map.path("key") + "[" + i + "]", "key field '" + key.get(i)
+                            + "' is not one of the structure's fields: " + String.join(", ", names));
+                }
+            }
+            return new Structure(key == null ? List.of() : key, fields, geo(geoMap, fields));
+        }
+
+        private Field field(YamlMap f) {
+            f.allow("name", "source", "en", "ru", "type", "required", "parse");
+            String name = f.text("name", true);
+            if (name != null && !FIELD_NAME.matcher(name).matches()) {
+                problem(f.node("name"), f.path("name"), "'" + name
+                        + "' is not a valid field name; use Latin letters, digits and underscore, starting with a letter");
+            }
+            FieldType type = f.choice("type", FieldType::fromWord, FieldType.words());
+            String parse = f.text("parse", false);
+            if (parse != null && type != null) {
+                checkParsePattern(f, type, parse);
+            }
+            return new Field(name, f.text("source", false), f.text("en", true), f.text("ru", true), type,
+                    f.bool("required", false), parse);
+        }
+
+        private void checkParsePattern(YamlMap f, FieldType type, String parse) {
+            switch (type) {
+                case DATE, DATETIME -> {
+                    try {
+                        DateTimeFormatter.ofPattern(parse);
+                    } catch (IllegalArgumentException e) {
+                        problem(f.node("parse"), f.path("parse"), "'" + parse + "' is not a date pattern (" + e.getMessage()
+                                + "); e.g. dd.MM.yyyy");
+                    }
+                }
+                case NUMBER, INTEGER -> {
+                    if (!ValueConverter.DECIMAL_COMMA.equals(parse)) {
+                        problem(f.node("parse"), f.path("parse"), "numbers accept only parse: " + ValueConverter.DECIMAL_COMMA);
+                    }
+                }
+                default -> problem(f.node("parse"), f.path("parse"), "a " + type.word() + " field takes no parse pattern");
+            }
+        }
+
+        private Structure.Geo geo(YamlMap map, List<Field> fields) {
+            if (map == null) {
+                return null;
+            }
+            map.allow("latitude", "longitude");
+            String lat = map.text("latitude", true);
+            String lon = map.text("longitude", true);
+            for (String property : List.of("latitude", "longitude")) {
+                String name = property.equals("latitude") ? lat : lon;
+                if (name == null) {
+                    continue;
+                }
+                Field field = fields.stream().filter(fl -> name.equals(fl.name())).findFirst().orElse(null);
+                if (field == null) {
+                    problem(map.node(property), map.path(property), "'" + name + "' is not one of the structure's fields");
+                } else if (field.type() != FieldType.NUMBER) {
+                    problem(map.node(property), map.path(property), "field '" + name + "' must have type number (WGS 84 degrees)");
+                }
+            }
+            return lat == null || lon == null ? null : new Structure.Geo(lat, lon);
+        }
+
+        private List<String> formats(YamlMap root) {
+            List<String> formats = root.texts("formats", false);
+            if (formats == null) {
+                return List.of("csv");
+            }
+            for (int i = 0; i < formats.size(); i++) {
+                if (!FORMATS.contains(formats.get(i))) {
+                    problem(root.node("formats"), "formats[" + i + "]", "unknown format '" + formats.get(i)
+                            + "'; expected: " + String.join(", ", new TreeSet<>(FORMATS)));
+                }
+            }
+            return formats.contains("csv") ? formats : concat("csv", formats);
+        }
+    }
+
+    /** A YAML mapping with the position of every key and value. */
+    private static final class YamlMap {
+        final Reader reader;
+        final MappingNode node;
+        final String prefix;
+        final Map<String, Node> values = new LinkedHashMap<>();
+        final Map<String, Node> keys = new LinkedHashMap<>();
+
+        YamlMap(Reader reader, MappingNode node, String prefix) {
+            this.reader = reader;
+            this.node = node;
+            this.prefix = prefix;
+            for (NodeTuple tuple : node.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    values.put(key.getValue(), tuple.getValueNode());
+                    keys.put(key.getValue(), key);
+                } else {
+                    reader.problem(tuple.getKeyNode(), prefix, "property names must be plain text");
+                }
+            }
+        }
+
+        String path(String key) {
+            return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        Node node(String key) {
+            Node value = values.get(key);
+            return value != null ? value : node;
+        }
+
+        void allow(String... allowed) {
+            Set<String> known = Set.of(allowed);
+            for (Map.Entry<String, Node> key : keys.entrySet()) {
+                if (!known.contains(key.getKey())) {
+                    reader.problem(key.getValue(), path(key.getKey()), "unknown property; expected one of: "
+                            + String.join(", ", allowed));
+                }
+            }
+        }
+
+        private boolean isNull(Node value) {
+            return value == null || Tag.NULL.equals(value.getTag());
+        }
+
+        String text(String key, boolean required) {
+            Node value = values.get(key);
+            if (isNull(value)) {
+                if (required) {
+                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                }
+                return null;
+            }
+            if (!(value instanceof ScalarNode scalar)) {
+                reader.problem(value, path(key), "expected a single value, not a " + kind(value));
+                return null;
+            }
+            String text = scalar.getValue().strip();
+            if (text.isEmpty() && required) {
+                reader.problem(value, path(key), "must not be empty");
+                return null;
+            }
+            return text.isEmpty() ? null : text;
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Node value = values.get(key);
+            if (isNull(value)) {
+                return defaultValue;
+            }
+            if (value instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
+                return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+            }
+            reader.problem(value, path(key), "expected true or false");
+            return defaultValue;
+        }
+
+        <T> T choice(String key, java.util.function.Function<String, java.util.Optional<T>> lookup, String words) {
+            String text = text(key, true);
+            if (text == null) {
+                return null;
+            }
+            return lookup.apply(text).orElseGet(() -> {
+                reader.problem(values.get(key), path(key), "unknown value '" + text + "'; expected one of: " + words);
+                return null;
+            });
+        }
+
+        /** A list of texts; a single text is taken as a comma-separated list. */
+        List<String> texts(String key, boolean required) {
+            Node value = values.get(key);
+            if (isNull(value)) {
+                if (required) {
+                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                }
+                return null;
+            }
+            if (value instanceof ScalarNode scalar) {
+                return Arrays.stream(scalar.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            }
+            if (!(value instanceof SequenceNode sequence)) {
+                reader.problem(value, path(key), "expected a list, not a " + kind(value));
+                return null;
+            }
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node item = sequence.getValue().get(i);
+                if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+                    texts.add(s.getValue().strip());
+                } else {
+                    reader.problem(item, path(key) + "[" + i + "]", "expected a non-empty text");
+                }
+            }
+            if (texts.isEmpty() && required) {
+                reader.problem(value, path(key), "must list at least one value");
+            }
+            return texts;
+        }
+
+        YamlMap map(String key, boolean required) {
+            Node value = values.get(key);
+            if (isNull(value)) {
+                if (required) {
+                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                }
+                return null;
+            }
+            if (!(value instanceof MappingNode mapping)) {
+                reader.problem(value, path(key), "expected a mapping of properties, not a " + kind(value));
+                return null;
+            }
+            return new YamlMap(reader, mapping, path(key));
+        }
+
+        List<YamlMap> maps(String key, boolean required) {
+            Node value = values.get(key);
+            if (isNull(value)) {
+                if (required) {
+                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                }
+                return null;
+            }
+            if (!(value instanceof SequenceNode sequence)) {
+                reader.problem(value, path(key), "expected a list, not a " + kind(value));
+                return null;
+            }
+            List<YamlMap> maps = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node item = sequence.getValue().get(i);
+                if (item instanceof MappingNode m) {
+                    maps.add(new YamlMap(reader, m, path(key) + "[" + i + "]"));
+                } else {
+                    reader.problem(item, path(key) + "[" + i + "]", "expected a mapping of properties, not a " + kind(item));
+                }
+            }
+            return maps;
+        }
+
+        private static String kind(Node node) {
+            return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "single value";
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}

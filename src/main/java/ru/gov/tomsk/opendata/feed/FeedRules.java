@@ -1,0 +1,29 @@
+package ru.gov.tomsk.opendata.feed;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What a feed file is checked against besides its own content: the source kinds the service runs,
+ * the datasources the operator configured, and the environment that fills {@code ${NAME}} placeholders.
+ */
+public record FeedRules(Map<String, SourceKind> kinds, Set<String> datasources, Function<String, String> environment) {
+
+    public FeedRules {
+        kinds = new TreeMap<>(kinds);
+        datasources = Set.copyOf(datasources);
+    }
+
+    public static FeedRules of(Set<String> datasources, Function<String, String> environment) {
+        Map<String, SourceKind> kinds = new TreeMap<>();
+        SourceKind.BUILT_IN.forEach(k -> kinds.put(k.name(), k));
+        return new FeedRules(kinds, datasources, environment);
+    }
+
+    public Optional<SourceKind> kind(String name) {
+        return Optional.ofNullable(kinds.get(name));
+    }
+}

@@ -1,0 +1,26 @@
+package ru.gov.tomsk.opendata.feed;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A feed file that cannot be used, with every problem found in it. */
+public class InvalidFeedException extends Exception {
+
+    private final Path file;
+    private final List<FeedProblem> problems;
+
+    public InvalidFeedException(Path file, List<FeedProblem> problems) {
+        super(problems.stream().map(FeedProblem::toString).collect(Collectors.joining("\n")));
+        this.file = file;
+        this.problems = List.copyOf(problems);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<FeedProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,27 @@
+package ru.gov.tomsk.opendata.source;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.feed.FeedRegistry;
+
+@Configuration(proxyBeanMethods = false)
+class SourceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SourceDatasources sourceDatasources(OpendataProperties properties) {
+        return new SourceDatasources(properties);
+    }
+
+    @Bean
+    FeedRouteConfiguration feedRouteConfiguration(RunLog runLog) {
+        return new FeedRouteConfiguration(runLog);
+    }
+
+    @Bean
+    FeedRoutes feedRoutes(FeedRegistry registry, SourceDatasources datasources, RunLog runLog, OpendataProperties properties) {
+        return new FeedRoutes(registry, datasources, runLog, properties.timeZone());
+    }
+}
