@@ -53,8 +53,13 @@ public class SourceDatasources implements AutoCloseable {
             populator.setSqlScriptEncoding("UTF-8");
             DefaultResourceLoader loader = new DefaultResourceLoader();
             settings.initScripts().forEach(script -> populator.addScript(loader.getResource(script)));
-            populator.execute(pool);
-            LOG.info("Initialised source datasource '{}' with {}", name, settings.initScripts());
+            try {
+                populator.execute(pool);
+                LOG.info("Initialised source datasource '{}' with {}", name, settings.initScripts());
+            } catch (RuntimeException e) {
+                // a source problem fails that source's feeds, never the service
+                LOG.error("Init scripts of source datasource '{}' failed: {}", name, e.getMessage());
+            }
         }
         return pool;
     }

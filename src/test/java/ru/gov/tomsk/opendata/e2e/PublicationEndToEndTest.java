@@ -1,0 +1,152 @@
+package ru.gov.tomsk.opendata.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.Golden;
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/**
+ * From a SQL view on an H2 source to the published MR 3.0 files, through the real application:
+ * Quartz job, route template, pipeline, catalogue, state database.
+ */
+class PublicationEndToEndTest {
+
+    static final String FEED = Fixtures.FEED;
+    // 09:00 in Tomsk (UTC+7): versions are stamped in the region's zone
+    static final String FIRST_RUN = "2026-03-20T02:00:00Z";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void publishesExactFilesThenVersionsThemOnlyWhenContentOrColumnsChange() throws Exception {
+        String source = Fixtures.h2Source();
+        Map<String, Object> props = Fixtures.sourceProperties(source, "sa", "");
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
+        Path dir = TestApp.portal(home).resolve(FEED);
+
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            FeedRun first = app.run(FEED);
+            assertThat(first.status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(first.rowsRead()).isEqualTo(4);
+            assertThat(first.rowsWritten()).isEqualTo(4);
+            assertThat(first.dataVersion()).isEqualTo("20260320T0900");
+
+            Golden.assertMatches(TestApp.portal(home).resolve("list.csv"), "fixture/list.csv");
+            Golden.assertMatches(dir.resolve("meta.csv"), "fixture/meta.csv");
+            Golden.assertMatches(dir.resolve("structure-20260320T0900.csv"), "fixture/structure.csv");
+            Golden.assertMatches(dir.resolve("data-20260320T0900-structure-20260320T0900.csv"), "fixture/data.csv");
+
+            // same content in the next quarter: no new file, but `valid` moves to the next quarter's deadline
+            Map<String, String> before = Fixtures.snapshot(dir);
+            clock.set("2026-04-02T02:00:00Z");
+            FeedRun unchanged = app.run(FEED);
+            assertThat(unchanged.status()).isEqualTo(RunStatus.UNCHANGED);
+            assertThat(unchanged.dataVersion()).isEqualTo("20260320T0900");
+            Map<String, String> after = Fixtures.snapshot(dir);
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            assertThat(Fixtures.lines(dir.resolve("meta.csv"))).contains("valid,20260925").doesNotContain("valid,20260625");
+
+            // a changed row makes a new data version, listed first (row 15, the one consumers read)
+            Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET amount = 99.90 WHERE id = 1");
+            clock.set("2026-04-03T02:00:00Z");
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            List<String> meta = Fixtures.lines(dir.resolve("meta.csv"));
+            assertThat(meta.get(15)).startsWith("data-20260403T0900-structure-20260320T0900,");
+            assertThat(meta.get(16)).startsWith("data-20260320T0900-structure-20260320T0900,");
+            assertThat(meta.get(17)).startsWith("structure-20260320T0900,");
+            // the older version is untouched and still downloadable
+            assertThat(Fixtures.snapshot(dir).get("data-20260320T0900-structure-20260320T0900.csv"))
+                    .isEqualTo(before.get("data-20260320T0900-structure-20260320T0900.csv"));
+        }
+
+        // the department adds a column: after a restart on the same state, a new structure version
+        Fixtures.installFeed(home, FEED + "-with-category.yaml", FEED + ".yaml");
+        clock.set("2026-04-04T02:00:00Z");
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            FeedRun withColumn = app.run(FEED);
+            assertThat(withColumn.status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(dir.resolve("structure-20260404T0900.csv")).exists();
+            Golden.assertMatches(dir.resolve("meta.csv"), "fixture/meta-after-changes.csv");
+            Golden.assertMatches(dir.resolve("data-20260404T0900-structure-20260404T0900.csv"), "fixture/data-with-category.csv");
+        }
+    }
+
+    @Test
+    void brokenFeedFileIsReportedWithItsLineAndTheOtherFeedsStillPublish() throws Exception {
+        Fixtures.installFixtureFeed(home);
+        Fixtures.installFeed(home, "broken-type.yaml", "7017069388-broken.yaml");
+        MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
+        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""))) {
+            List<FeedRun> brokenRuns = app.runs("7017069388-broken");
+            assertThat(brokenRuns).hasSize(1);
+            assertThat(brokenRuns.get(0).status()).isEqualTo(RunStatus.INVALID);
+            assertThat(brokenRuns.get(0).message())
+                    .contains("7017069388-broken.yaml:16:")
+                    .contains("structure.fields[0].type")
+                    .contains("unknown value 'integr'; expected one of: string, integer, number, boolean, date, datetime");
+
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(Fixtures.lines(TestApp.portal(home).resolve("list.csv")))
+                    .hasSize(3)
+                    .noneMatch(line -> line.startsWith("7017069388-broken"));
+        }
+    }
+
+    @Test
+    void sourceFailureIsRecordedAndLeavesThePublishedVersionIntactUntilTheNextRunRecovers() throws Exception {
+        String source = Fixtures.h2Source();
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
+        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""))) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
+
+            Fixtures.execute(source, "sa", "", "DROP VIEW fixture.v_organisations");
+            clock.set("2026-03-21T02:00:00Z");
+            FeedRun failed = app.run(FEED);
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.message()).startsWith("source failed:").containsIgnoringCase("V_ORGANISATIONS");
+            assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
+
+            Fixtures.execute(source, "sa", "",
+                    "CREATE VIEW fixture.v_organisations AS SELECT id, name, note, amount, opened, updated, active, category FROM fixture.organisation");
+            clock.set("2026-03-22T02:00:00Z");
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.UNCHANGED);
+        }
+    }
+
+    @Test
+    void restartCompletesPassportAndRegistryAndRemovesTemporaryFilesOfAnInterruptedCommit() throws Exception {
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
+        Map<String, Object> props = Fixtures.sourceProperties(Fixtures.h2Source(), "sa", "");
+        Path portal = TestApp.portal(home);
+        Map<String, String> published;
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            published = Fixtures.snapshot(portal);
+        }
+        // a crash after the database commit but before meta and list were written, mid-way through a write
+        Files.delete(portal.resolve(FEED).resolve("meta.csv"));
+        Files.delete(portal.resolve("list.csv"));
+        Files.writeString(portal.resolve(FEED).resolve(".meta.csv.tmp-interrupted"), "half a fi");
+
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            assertThat(Fixtures.snapshot(portal)).isEqualTo(published);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package ru.gov.tomsk.opendata.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import ru.gov.tomsk.opendata.OpendataBridgeApplication;
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.source.FeedRoutes;
+
+/**
+ * The real application, started in-process on a working directory of its own: feeds, portal tree and
+ * state database live under {@code home}, so a test can stop it and start it again on the same state.
+ */
+public final class TestApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private TestApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the service. {@code properties} override the defaults set here (e.g. datasources, state DB). */
+    public static TestApp start(Path home, MutableClock clock, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("server.port", 0);
+        // every context gets its own name: Quartz keeps schedulers per name in a JVM-wide repository
+        all.put("camel.main.name", "test-" + UUID.randomUUID());
+        all.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("state/opendata").toAbsolutePath());
+        all.put("opendata.feeds-dir", home.resolve("feeds").toString());
+        all.put("opendata.portal-dir", home.resolve("portal").toString());
+        all.put("opendata.base-url", "https://opendata.example.ru/opendata/");
+        all.putAll(properties);
+        SpringApplication app = new SpringApplicationBuilder(OpendataBridgeApplication.class)
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("clock", clock);
+                    // first in line, like command-line arguments (builder.properties() would be the lowest)
+                    ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", all));
+                })
+                .build();
+        // hermetic: only the built-in defaults, never the operator's ./config/application.yml (the demo);
+        // config locations are read before initializers run, so this one goes on the command line
+        return new TestApp(app.run("--spring.config.location=classpath:/application.yml"));
+    }
+
+    public static Path portal(Path home) {
+        return home.resolve("portal");
+    }
+
+    public static Path feeds(Path home) throws IOException {
+        return Files.createDirectories(home.resolve("feeds"));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public List<FeedRun> runs(String feedId) {
+        return bean(RunLog.class).runs(feedId, 100);
+    }
+
+    /** Fires the feed through its Quartz job, as a schedule would, and waits for the run to end. */
+    public FeedRun run(String feedId) {
+        int before = runs(feedId).size();
+        bean(FeedRoutes.class).runNow(feedId);
+        return awaitRun(feedId, before);
+    }
+
+    /** Waits until the feed has more than {@code before} runs and the newest has finished. */
+    public FeedRun awaitRun(String feedId, int before) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<FeedRun> runs = runs(feedId);
+            return runs.size() > before && runs.get(0).status() != RunStatus.RUNNING;
+        });
+        return runs(feedId).get(0);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
