@@ -37,6 +37,18 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts the service. {@code properties} override the defaults set here (e.g. datasources, state DB). */
     public static TestApp start(Path home, MutableClock clock, Map<String, Object> properties) {
+        return start(home, clock, properties, true);
+    }
+
+    /**
+     * Starts the service as {@code ./mvnw spring-boot:run} does, with the operator's {@code config/application.yml}
+     * and the demo feeds of {@code config/feeds}; only the state database and the portal tree go under {@code home}.
+     */
+    public static TestApp startDemo(Path home, MutableClock clock) {
+        return start(home, clock, Map.of("opendata.feeds-dir", "config/feeds"), false);
+    }
+
+    private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic) {
         Map<String, Object> all = new HashMap<>();
         all.put("server.port", 0);
         // every context gets its own name: Quartz keeps schedulers per name in a JVM-wide repository
@@ -55,7 +67,7 @@ public final class TestApp implements AutoCloseable {
                 .build();
         // hermetic: only the built-in defaults, never the operator's ./config/application.yml (the demo);
         // config locations are read before initializers run, so this one goes on the command line
-        return new TestApp(app.run("--spring.config.location=classpath:/application.yml"));
+        return new TestApp(hermetic ? app.run("--spring.config.location=classpath:/application.yml") : app.run());
     }
 
     public static Path portal(Path home) {

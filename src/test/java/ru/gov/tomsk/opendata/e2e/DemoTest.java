@@ -1,0 +1,59 @@
+package ru.gov.tomsk.opendata.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/** What a newcomer sees after {@code ./mvnw spring-boot:run}: the shipped config and demo feeds, published at start-up. */
+class DemoTest {
+
+    static final List<String> DEMO_FEEDS = List.of("7017000420-budget", "7017069388-schools", "7017107837-medorgs");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void shippedConfigurationPublishesEveryDemoFeedAtStartUp() {
+        try (TestApp app = TestApp.startDemo(home, new MutableClock(Instant.parse("2026-11-26T10:00:00Z")))) {
+            Path list = TestApp.portal(home).resolve("list.csv");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(list) && Fixtures.lines(list).size() == 5);
+            for (String feed : DEMO_FEEDS) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !app.runs(feed).isEmpty()
+                        && app.runs(feed).get(0).status() != RunStatus.RUNNING);
+                FeedRun run = app.runs(feed).get(0);
+                assertThat(run.status()).as("%s: %s", feed, run.message()).isEqualTo(RunStatus.PUBLISHED);
+                assertThat(run.rowsRejected()).as(feed).isZero();
+                assertThat(run.rowsWritten()).as(feed).isGreaterThanOrEqualTo(20);
+            }
+            assertThat(Fixtures.lines(list)).extracting(line -> line.split(",")[0])
+                    .containsExactly("property", "standardversion", "7017000420-budget", "7017069388-schools", "7017107837-medorgs");
+            // the location dataset carries WGS 84 coordinates inside the Tomsk region
+            Path schools = TestApp.portal(home).resolve("7017069388-schools");
+            List<String> meta = Fixtures.lines(schools.resolve("meta.csv"));
+            String dataFile = meta.get(15).substring(0, meta.get(15).indexOf(',')) + ".csv";
+            List<String> rows = Fixtures.lines(schools.resolve(dataFile));
+            assertThat(rows.get(0)).endsWith(",latitude,longitude");
+            assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
+                String[] cells = row.split(",");
+                double lat = Double.parseDouble(cells[cells.length - 2]);
+                double lon = Double.parseDouble(cells[cells.length - 1]);
+                assertThat(lat).isBetween(55.6, 61.1);
+                assertThat(lon).isBetween(75.0, 89.3);
+            });
+        }
+    }
+}
