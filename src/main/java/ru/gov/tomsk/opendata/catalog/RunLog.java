@@ -49,6 +49,11 @@ public class RunLog {
                 .update();
     }
 
+    /** Records a feed that could not run at all (broken feed file, route not creatable). */
+    public void recordFailure(String feedId, RunStatus status, String message) {
+        recordFailure(feedId, clock.instant(), status, message);
+    }
+
     /** Records a run that failed before it could start counting (source down, bad query, broken feed file). */
     public void recordFailure(String feedId, Instant startedAt, RunStatus status, String message) {
         jdbc.sql("""

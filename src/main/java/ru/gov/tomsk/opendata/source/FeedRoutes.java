@@ -15,6 +15,7 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 
 /**
@@ -29,13 +30,15 @@ public class FeedRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(FeedRoutes.class);
 
     private final FeedRegistry registry;
+    private final FeedRules rules;
     private final SourceDatasources datasources;
     private final RunLog runLog;
     private final ZoneId zone;
     private CamelContext camel;
 
-    public FeedRoutes(FeedRegistry registry, SourceDatasources datasources, RunLog runLog, ZoneId zone) {
+    public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone) {
         this.registry = registry;
+        this.rules = rules;
         this.datasources = datasources;
         this.runLog = runLog;
         this.zone = zone;
@@ -55,22 +58,20 @@ public class FeedRoutes implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         registry.load();
         registry.broken().forEach((feedId, problem) ->
-                runLog.recordFailure(feedId, java.time.Instant.now(), RunStatus.INVALID, problem.getMessage()));
+                runLog.recordFailure(feedId, RunStatus.INVALID, problem.getMessage()));
         for (FeedDefinition feed : registry.feeds()) {
             try {
                 addRoute(feed);
             } catch (Exception e) {
                 LOG.error("Cannot create the route of feed {}: {}", feed.identifier(), e.getMessage(), e);
-                runLog.recordFailure(feed.identifier(), java.time.Instant.now(), RunStatus.INVALID,
-                        "cannot create its route: " + e.getMessage());
+                runLog.recordFailure(feed.identifier(), RunStatus.INVALID, "cannot create its route: " + e.getMessage());
             }
         }
         registry.feeds().stream().filter(FeedDefinition::runAtStartup).forEach(feed -> runNow(feed.identifier()));
     }
 
     private void addRoute(FeedDefinition feed) throws Exception {
-        SourceKind kind = SourceKind.BUILT_IN.stream().filter(k -> k.name().equals(feed.source().kind())).findFirst()
-                .orElseThrow();
+        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, kind.templateId())
                 .routeId(routeId(feed.identifier()))
                 .parameter("feedId", feed.identifier())

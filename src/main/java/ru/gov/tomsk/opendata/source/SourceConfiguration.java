@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.FeedRules;
 
 @Configuration(proxyBeanMethods = false)
 class SourceConfiguration {
@@ -21,7 +22,8 @@ class SourceConfiguration {
     }
 
     @Bean
-    FeedRoutes feedRoutes(FeedRegistry registry, SourceDatasources datasources, RunLog runLog, OpendataProperties properties) {
-        return new FeedRoutes(registry, datasources, runLog, properties.timeZone());
+    FeedRoutes feedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog,
+                          OpendataProperties properties) {
+        return new FeedRoutes(registry, rules, datasources, runLog, properties.timeZone());
     }
 }

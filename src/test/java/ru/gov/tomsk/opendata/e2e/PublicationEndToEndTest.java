@@ -149,4 +149,60 @@ class PublicationEndToEndTest {
             assertThat(Fixtures.snapshot(portal)).isEqualTo(published);
         }
     }
+
+    @Test
+    void eachFeedIsAQuartzCronJobInTheRegionsTimeZone() throws Exception {
+        Fixtures.installFixtureFeed(home);
+        try (TestApp app = TestApp.start(home, new MutableClock(java.time.Instant.parse(FIRST_RUN)),
+                Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""))) {
+            org.quartz.Scheduler scheduler = app.bean(org.apache.camel.CamelContext.class)
+                    .getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+            org.quartz.Trigger trigger = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(FEED, "opendata"));
+            assertThat(trigger).isInstanceOf(org.quartz.CronTrigger.class);
+            org.quartz.CronTrigger cron = (org.quartz.CronTrigger) trigger;
+            assertThat(cron.getCronExpression()).isEqualTo("0 0 3 * * ?");
+            assertThat(cron.getTimeZone().getID()).isEqualTo("Asia/Tomsk");
+            // 03:00 in Tomsk is 20:00 UTC of the previous day
+            java.time.ZonedDateTime next = cron.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("Asia/Tomsk"));
+            assertThat(next.getHour()).isEqualTo(3);
+            assertThat(next.getMinute()).isZero();
+        }
+    }
+
+    @Test
+    void recordsThatCannotBecomeTheirTypeAreRejectedAndCountedWhileTheRestPublish() throws Exception {
+        String source = Fixtures.h2Source();
+        // whitespace only normalises to empty, and name is required
+        Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET name = '   ' WHERE id = 3");
+        Fixtures.installFixtureFeed(home);
+        try (TestApp app = TestApp.start(home, new MutableClock(java.time.Instant.parse(FIRST_RUN)),
+                Fixtures.sourceProperties(source, "sa", ""))) {
+            FeedRun run = app.run(FEED);
+            assertThat(run.status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(run.rowsRead()).isEqualTo(4);
+            assertThat(run.rowsWritten()).isEqualTo(3);
+            assertThat(run.rowsRejected()).isEqualTo(1);
+            assertThat(run.message()).isEqualTo("1 record(s) rejected");
+            List<String> data = Fixtures.lines(TestApp.portal(home).resolve(FEED).resolve("data-20260320T0900-structure-20260320T0900.csv"));
+            assertThat(data).noneMatch(line -> line.startsWith("3,"));
+        }
+    }
+
+    @Test
+    void anEmptySourceResultNeverReplacesAPublishedVersion() throws Exception {
+        String source = Fixtures.h2Source();
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
+        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""))) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
+
+            Fixtures.execute(source, "sa", "", "DELETE FROM fixture.organisation");
+            clock.set("2026-03-21T02:00:00Z");
+            FeedRun empty = app.run(FEED);
+            assertThat(empty.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(empty.message()).contains("the source returned no usable records while version 20260320T0900 has 4");
+            assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
+        }
+    }
 }
