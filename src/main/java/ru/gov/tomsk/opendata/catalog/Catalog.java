@@ -154,11 +154,19 @@ public class Catalog {
         String id = state.passport().identifier();
         DataVersion newest = data.get(0);
         DataVersion first = data.get(data.size() - 1);
+        List<MetaDocument.DataEntry> dataEntries = new java.util.ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            DataVersion d = data.get(i);
+            // an older version was current until its successor appeared
+            LocalDate valid = i == 0 ? state.validUntil() : VersionStamps.dateOf(data.get(i - 1).version());
+            dataEntries.add(new MetaDocument.DataEntry(d.fileStem(), url(id, d.fileStem() + ".csv"),
+                    VersionStamps.dateOf(d.version()), d.provenance(), valid, d.structureVersion()));
+        }
         return new MetaDocument(properties.standardVersion(), state.passport(), "csv",
                 VersionStamps.dateOf(first.version()), VersionStamps.dateOf(newest.version()), newest.provenance(),
-                state.validUntil(),
-                data.stream().map(d -> new MetaDocument.Link(d.fileStem(), url(id, d.fileStem() + ".csv"))).toList(),
-                structures.stream().map(s -> new MetaDocument.Link(s.fileStem(), url(id, s.fileStem() + ".csv"))).toList());
+                state.validUntil(), dataEntries,
+                structures.stream().map(s -> new MetaDocument.StructureEntry(s.fileStem(), url(id, s.fileStem() + ".csv"),
+                        VersionStamps.dateOf(s.version()))).toList());
     }
 
     private String url(String identifier, String file) {

@@ -34,11 +34,11 @@ public final class MetaCsv {
             csv.row("publishername", p.publisher().name());
             csv.row("publisherphone", p.publisher().phone());
             csv.row("publishermbox", p.publisher().mbox());
-            for (MetaDocument.Link link : meta.data()) {
-                csv.row(link.name(), link.url());
+            for (MetaDocument.DataEntry data : meta.data()) {
+                csv.row(data.name(), data.url());
             }
-            for (MetaDocument.Link link : meta.structures()) {
-                csv.row(link.name(), link.url());
+            for (MetaDocument.StructureEntry structure : meta.structures()) {
+                csv.row(structure.name(), structure.url());
             }
         });
     }
