@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
@@ -64,13 +65,21 @@ public final class ValueConverter {
                 case NUMBER -> canonical(new BigDecimal(decimalText(field, text)));
                 case BOOLEAN -> boolText(field, text);
                 case DATE -> LocalDate.parse(text, field.parse() == null ? DateTimeFormatter.ISO_LOCAL_DATE
-                        : DateTimeFormatter.ofPattern(field.parse(), Locale.ROOT)).toString();
+                        : strict(field.parse())).toString();
                 case DATETIME -> DATETIME_OUT.format(parseDateTime(field, text));
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new RejectedValueException(field.name(), text, "not a valid " + field.type().word()
                     + (field.parse() == null ? "" : " in the pattern '" + field.parse() + "'"));
         }
+    }
+
+    /**
+     * A declared pattern parsed strictly, so that 31.02.2026 is rejected rather than quietly becoming
+     * 28 February. Strict resolution needs the proleptic year {@code u}; departments write {@code y}.
+     */
+    static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private String stripGroups(String text, Field field) {
@@ -83,8 +92,7 @@ public final class ValueConverter {
 
     private ZonedDateTime parseDateTime(Field field, String text) {
         if (field.parse() != null) {
-            return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(field.parse(), Locale.ROOT)).atZone(zone)
-                    .truncatedTo(ChronoUnit.SECONDS);
+            return LocalDateTime.parse(text, strict(field.parse())).atZone(zone).truncatedTo(ChronoUnit.SECONDS);
         }
         try {
             return OffsetDateTime.parse(text).atZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);
@@ -119,12 +127,17 @@ public final class ValueConverter {
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 throw new RejectedValueException(field.name(), raw, "not a finite number");
             }
-            return BigDecimal.valueOf(v);
+            // a float's own shortest decimal (84.9477), not the double it widens to (84.94770050048828)
+            return raw instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(v);
         }
         if (raw instanceof Number n) {
             return new BigDecimal(n.toString());
         }
-        throw new RejectedValueException(field.name(), raw, "not a " + field.type().word() + " (" + raw.getClass().getSimpleName() + ")");
+        throw new RejectedValueException(field.name(), raw, "not " + article(field.type()) + " (" + raw.getClass().getSimpleName() + ")");
+    }
+
+    private static String article(FieldType type) {
+        return (type == FieldType.INTEGER ? "an " : "a ") + type.word();
     }
 
     private static String canonical(BigDecimal d) {
@@ -152,6 +165,10 @@ public final class ValueConverter {
     private String date(Field field, Object raw) {
         if (raw instanceof java.sql.Date d) {
             return d.toLocalDate().toString();
+        }
+        if (raw instanceof java.sql.Timestamp ts) {
+            // like a datetime field: a timestamp without zone is the source system's local time
+            return ts.toLocalDateTime().toLocalDate().toString();
         }
         if (raw instanceof LocalDate d) {
             return d.toString();

@@ -19,7 +19,7 @@ public final class ValueNormalizer {
         if (raw == null) {
             return null;
         }
-        String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        String s = raw;
         if (needsCleaning(s)) {
             StringBuilder out = new StringBuilder(s.length());
             for (int i = 0; i < s.length(); i++) {
@@ -29,27 +29,52 @@ public final class ValueNormalizer {
                     if (!crlf) {
                         out.append('\n');
                     }
-                } else if (!isDroppedControl(c)) {
+                } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    out.append(c).append(s.charAt(++i));
+                } else if (!isDroppedControl(c) && !Character.isSurrogate(c)) {
+                    // an unpaired surrogate is not a character at all: drop it like a control
                     out.append(c);
                 }
             }
             s = out.toString();
         }
-        s = s.strip();
+        // after cleaning, so that a removed control character cannot keep a letter and its accent apart
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        s = trim(s);
         return s.isEmpty() ? null : s;
+    }
+
+    /** Like {@link String#strip()}, and also the no-break spaces that office software leaves at the ends. */
+    private static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 
     private static boolean needsCleaning(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\r' || isDroppedControl(c)) {
+            if (c == '\r' || isDroppedControl(c) || Character.isSurrogate(c)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Controls other than LF and TAB, and the noncharacters U+FFFE and U+FFFF, which XML cannot carry. */
     private static boolean isDroppedControl(char c) {
-        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c < 0xA0);
+        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c < 0xA0) || c == '\uFFFE' || c == '\uFFFF';
     }
 }

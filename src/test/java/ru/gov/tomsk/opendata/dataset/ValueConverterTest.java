@@ -1,0 +1,427 @@
+package ru.gov.tomsk.opendata.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.TimeZone;
+
+import javax.sql.rowset.serial.SerialClob;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValueConverterTest {
+
+    private static final ZoneId TOMSK = ZoneId.of("Asia/Tomsk");
+
+    private final ValueConverter converter = new ValueConverter(TOMSK);
+
+    private static Field field(String name, FieldType type, String parse) {
+        return new Field(name, null, "en", "ru", type, false, parse);
+    }
+
+    private static Field field(String name, FieldType type) {
+        return field(name, type, null);
+    }
+
+    private RejectedValueException rejection(Field field, Object raw) {
+        RejectedValueException e = catchThrowableOfType(RejectedValueException.class, () -> converter.convert(field, raw));
+        assertThat(e).as("%s is rejected for a %s field", raw, field.type().word()).isNotNull();
+        return e;
+    }
+
+    /**
+     * JDBC drivers hand over a {@code TIMESTAMP WITHOUT TIME ZONE} as a {@link Timestamp} built in the JVM's default
+     * zone; the service's JVM need not run in Asia/Tomsk, so the conversion must not depend on it.
+     */
+    private static <T> T inDefaultZone(String zone, java.util.function.Supplier<T> action) {
+        TimeZone previous = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        try {
+            return action.get();
+        } finally {
+            TimeZone.setDefault(previous);
+        }
+    }
+
+    @Test
+    void nullIsNoValueForEveryType() {
+        for (FieldType type : FieldType.values()) {
+            assertThat(converter.convert(field("f", type), null)).as(type.word()).isNull();
+        }
+    }
+
+    @Test
+    void blankTextIsNoValueForEveryType() {
+        for (FieldType type : FieldType.values()) {
+            assertThat(converter.convert(field("f", type), " \t\r\n ")).as(type.word()).isNull();
+        }
+    }
+
+    @Nested
+    class Strings {
+
+        @Test
+        void textIsNormalised() {
+            assertThat(converter.convert(field("name", FieldType.STRING), "  Школа №1\r\nг. Томск\u0000 "))
+                    .isEqualTo("Школа №1\nг. Томск");
+        }
+
+        @Test
+        void nonTextValuesBecomeTheirText() {
+            assertThat(converter.convert(field("name", FieldType.STRING), 42)).isEqualTo("42");
+        }
+
+        @Test
+        void clobIsReadAndNormalised() throws Exception {
+            SerialClob clob = new SerialClob("  Лицей\r\n№ 7  ".toCharArray());
+
+            assertThat(converter.convert(field("name", FieldType.STRING), clob)).isEqualTo("Лицей\n№ 7");
+        }
+    }
+
+    @Nested
+    class Integers {
+
+        private final Field students = field("students", FieldType.INTEGER);
+
+        @Test
+        void jdbcIntegersKeepTheirValue() {
+            assertThat(converter.convert(students, 1234)).isEqualTo("1234");
+            assertThat(converter.convert(students, 9_000_000_000L)).isEqualTo("9000000000");
+            assertThat(converter.convert(students, (short) -7)).isEqualTo("-7");
+            assertThat(converter.convert(students, new BigInteger("123456789012345678901234567890")))
+                    .isEqualTo("123456789012345678901234567890");
+        }
+
+        @Test
+        void wholeDecimalsLoseTheirFraction() {
+            // NUMERIC(10,2) columns often hold counts
+            assertThat(converter.convert(students, new BigDecimal("1234.00"))).isEqualTo("1234");
+            assertThat(converter.convert(students, new BigDecimal("0.00"))).isEqualTo("0");
+            assertThat(converter.convert(students, 3.0d)).isEqualTo("3");
+        }
+
+        @Test
+        void fractionsAreRejected() {
+            RejectedValueException e = rejection(students, new BigDecimal("12.50"));
+
+            assertThat(e.field()).isEqualTo("students");
+            assertThat(e.reason()).isEqualTo("not an integer");
+            assertThat(e.value()).isEqualTo("12.50");
+            assertThat(rejection(students, 2.5d).reason()).isEqualTo("not an integer");
+        }
+
+        @Test
+        void nanIsRejected() {
+            assertThat(rejection(students, Double.NaN).reason()).isEqualTo("not a finite number");
+        }
+
+        @Test
+        void textIsParsed() {
+            assertThat(converter.convert(students, " 0042 ")).isEqualTo("42");
+            assertThat(converter.convert(students, "-15")).isEqualTo("-15");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"12.5", "1 234", "12,0", "двенадцать", "1e3"})
+        void textThatIsNotAnIntegerIsRejected(String text) {
+            RejectedValueException e = rejection(students, text);
+
+            assertThat(e.field()).isEqualTo("students");
+            assertThat(e.reason()).isEqualTo("not a valid integer");
+            assertThat(e.value()).isEqualTo(text);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1 234", "1\u00A0234", "1\u202F234", "1234"})
+        void decimalCommaTextMayGroupThousands(String text) {
+            assertThat(converter.convert(field("students", FieldType.INTEGER, ValueConverter.DECIMAL_COMMA), text))
+                    .isEqualTo("1234");
+        }
+
+        @Test
+        void booleanIsNotAnInteger() {
+            assertThat(rejection(students, Boolean.TRUE).reason()).startsWith("not a").endsWith("(Boolean)");
+        }
+    }
+
+    @Nested
+    class Numbers {
+
+        private final Field amount = field("amount", FieldType.NUMBER);
+        private final Field commaAmount = field("amount", FieldType.NUMBER, ValueConverter.DECIMAL_COMMA);
+
+        @Test
+        void trailingZerosAreDropped() {
+            assertThat(converter.convert(amount, new BigDecimal("1234.50"))).isEqualTo("1234.5");
+            assertThat(converter.convert(amount, new BigDecimal("1234.00"))).isEqualTo("1234");
+        }
+
+        @Test
+        void zeroIsWrittenAsZeroWhateverItsScale() {
+            assertThat(converter.convert(amount, new BigDecimal("0.00"))).isEqualTo("0");
+            assertThat(converter.convert(amount, new BigDecimal("-0.000"))).isEqualTo("0");
+            assertThat(converter.convert(amount, 0.0d)).isEqualTo("0");
+        }
+
+        @Test
+        void noExponentNotation() {
+            assertThat(converter.convert(amount, new BigDecimal("1E+3"))).isEqualTo("1000");
+            assertThat(converter.convert(amount, 1.0e-7d)).isEqualTo("0.0000001");
+        }
+
+        @Test
+        void doublesKeepTheirShortestDecimalForm() {
+            // BigDecimal.valueOf, not new BigDecimal(double): 56.4847 must not become 56.48469999…
+            assertThat(converter.convert(amount, 56.4847d)).isEqualTo("56.4847");
+        }
+
+        @Test
+        void floatsKeepTheirShortestDecimalForm() {
+            assertThat(converter.convert(amount, 84.9477f)).isEqualTo("84.9477");
+        }
+
+        @Test
+        void integersAreNumbers() {
+            assertThat(converter.convert(amount, 7)).isEqualTo("7");
+            assertThat(converter.convert(amount, 9_000_000_000L)).isEqualTo("9000000000");
+        }
+
+        @Test
+        void nonFiniteDoublesAreRejected() {
+            RejectedValueException e = rejection(amount, Double.NaN);
+
+            assertThat(e.field()).isEqualTo("amount");
+            assertThat(e.reason()).isEqualTo("not a finite number");
+            assertThat(rejection(amount, Double.POSITIVE_INFINITY).reason()).isEqualTo("not a finite number");
+        }
+
+        @Test
+        void plainTextUsesTheDecimalPoint() {
+            assertThat(converter.convert(amount, "1234.50")).isEqualTo("1234.5");
+            assertThat(converter.convert(amount, "-0.0")).isEqualTo("0");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1234,5", "1,234.5", "NaN", "Infinity", "12 р."})
+        void textThatIsNotANumberIsRejected(String text) {
+            RejectedValueException e = rejection(amount, text);
+
+            assertThat(e.reason()).isEqualTo("not a valid number");
+            assertThat(e.value()).isEqualTo(text);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "1 234,50 | 1234.5",
+                "1\u00A0234,50 | 1234.5",
+                "1\u202F234,50 | 1234.5",
+                "-0,50 | -0.5",
+                "0,00 | 0",
+                "12 | 12"})
+        void decimalCommaText(String text, String canonical) {
+            assertThat(converter.convert(commaAmount, text)).isEqualTo(canonical);
+        }
+
+        @Test
+        void decimalCommaRejectionNamesThePattern() {
+            assertThat(rejection(commaAmount, "1.234,50").reason()).isEqualTo("not a valid number in the pattern 'decimal-comma'");
+        }
+    }
+
+    @Nested
+    class Booleans {
+
+        private final Field open = field("open", FieldType.BOOLEAN);
+
+        @Test
+        void jdbcBooleansAndBits() {
+            assertThat(converter.convert(open, Boolean.TRUE)).isEqualTo("true");
+            assertThat(converter.convert(open, Boolean.FALSE)).isEqualTo("false");
+            assertThat(converter.convert(open, 1)).isEqualTo("true");
+            assertThat(converter.convert(open, 0L)).isEqualTo("false");
+            assertThat(converter.convert(open, new BigDecimal("1.0"))).isEqualTo("true");
+        }
+
+        @Test
+        void otherNumbersAreRejected() {
+            assertThat(rejection(open, 2).reason()).isEqualTo("not a boolean");
+            assertThat(rejection(open, 0.5d).reason()).isEqualTo("not a boolean");
+            // 2^32 + 1 truncates to int 1, which must not pass for "true"
+            assertThat(rejection(open, 4_294_967_297L).reason()).isEqualTo("not a boolean");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"да,true", "Да,true", "ДА,true", "д,true", "yes,true", "TRUE,true", "1,true",
+                "нет,false", "Нет,false", "н,false", "no,false", "false,false", "0,false"})
+        void text(String text, String canonical) {
+            assertThat(converter.convert(open, text)).isEqualTo(canonical);
+        }
+
+        @Test
+        void unknownWordIsRejected() {
+            RejectedValueException e = rejection(open, "возможно");
+
+            assertThat(e.field()).isEqualTo("open");
+            assertThat(e.reason()).isEqualTo("not a boolean (expected true/false, да/нет, 1/0)");
+        }
+    }
+
+    @Nested
+    class Dates {
+
+        private final Field opened = field("opened", FieldType.DATE);
+        private final Field russianOpened = field("opened", FieldType.DATE, "dd.MM.yyyy");
+
+        @Test
+        void jdbcDates() {
+            assertThat(converter.convert(opened, java.sql.Date.valueOf("2026-03-01"))).isEqualTo("2026-03-01");
+            assertThat(converter.convert(opened, LocalDate.of(2026, 3, 1))).isEqualTo("2026-03-01");
+            assertThat(converter.convert(opened, LocalDateTime.of(2026, 3, 1, 23, 30))).isEqualTo("2026-03-01");
+        }
+
+        @Test
+        void offsetDateTimeTakesTheDateInTomsk() {
+            // 20:00 UTC on 1 March is 03:00 on 2 March in Tomsk (UTC+7)
+            assertThat(converter.convert(opened, OffsetDateTime.of(2026, 3, 1, 20, 0, 0, 0, ZoneOffset.UTC)))
+                    .isEqualTo("2026-03-02");
+        }
+
+        @Test
+        void sqlDateDoesNotDependOnTheJvmZone() {
+            assertThat(inDefaultZone("America/New_York",
+                    () -> converter.convert(opened, java.sql.Date.valueOf("2026-03-01")))).isEqualTo("2026-03-01");
+        }
+
+        @Test
+        void timestampInADateFieldIsTomskLocalTime() {
+            String converted = inDefaultZone("UTC",
+                    () -> converter.convert(opened, Timestamp.valueOf("2026-03-01 23:30:00")));
+
+            assertThat(converted).isEqualTo("2026-03-01");
+        }
+
+        @Test
+        void isoText() {
+            assertThat(converter.convert(opened, "2026-03-01")).isEqualTo("2026-03-01");
+        }
+
+        @Test
+        void patternText() {
+            assertThat(converter.convert(russianOpened, "01.03.2026")).isEqualTo("2026-03-01");
+            assertThat(converter.convert(russianOpened, "29.02.2028")).isEqualTo("2028-02-29");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2026-02-30", "01.03.2026", "2026-3-1", "завтра"})
+        void badIsoTextIsRejected(String text) {
+            RejectedValueException e = rejection(opened, text);
+
+            assertThat(e.field()).isEqualTo("opened");
+            assertThat(e.reason()).isEqualTo("not a valid date");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1.3.2026", "2026-03-01", "32.01.2026", "01.13.2026"})
+        void badPatternTextIsRejected(String text) {
+            assertThat(rejection(russianOpened, text).reason()).isEqualTo("not a valid date in the pattern 'dd.MM.yyyy'");
+        }
+
+        @Test
+        void impossibleDayInPatternTextIsRejected() {
+            for (String text : new String[] {"31.02.2026", "29.02.2026", "31.04.2026"}) {
+                assertThat(rejection(russianOpened, text).reason()).isEqualTo("not a valid date in the pattern 'dd.MM.yyyy'");
+            }
+        }
+
+        @Test
+        void numberIsNotADate() {
+            assertThat(rejection(opened, 20260301).reason()).isEqualTo("not a date (Integer)");
+        }
+    }
+
+    @Nested
+    class DateTimes {
+
+        private final Field updated = field("updated", FieldType.DATETIME);
+
+        @Test
+        void timestampIsTomskLocalTimeWhateverTheJvmZone() {
+            for (String jvmZone : new String[] {"UTC", "Asia/Tomsk", "Europe/Moscow"}) {
+                String converted = inDefaultZone(jvmZone,
+                        () -> converter.convert(updated, Timestamp.valueOf("2026-03-01 10:15:00.987")));
+                assertThat(converted).as("JVM in %s", jvmZone).isEqualTo("2026-03-01T10:15:00+07:00");
+            }
+        }
+
+        @Test
+        void valuesWithAZoneAreConvertedToTomsk() {
+            assertThat(converter.convert(updated, OffsetDateTime.of(2026, 3, 1, 3, 15, 0, 0, ZoneOffset.UTC)))
+                    .isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, OffsetDateTime.of(2026, 3, 1, 6, 15, 0, 0, ZoneOffset.ofHours(3))))
+                    .isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, ZonedDateTime.of(2026, 3, 1, 6, 15, 0, 0, ZoneId.of("Europe/Moscow"))))
+                    .isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, Instant.parse("2026-03-01T03:15:00Z"))).isEqualTo("2026-03-01T10:15:00+07:00");
+        }
+
+        @Test
+        void localValuesAreTomskTime() {
+            assertThat(converter.convert(updated, LocalDateTime.of(2026, 3, 1, 10, 15, 30, 500))).isEqualTo("2026-03-01T10:15:30+07:00");
+            assertThat(converter.convert(updated, LocalDate.of(2026, 3, 1))).isEqualTo("2026-03-01T00:00:00+07:00");
+            assertThat(converter.convert(updated, java.sql.Date.valueOf("2026-03-01"))).isEqualTo("2026-03-01T00:00:00+07:00");
+        }
+
+        @Test
+        void isoText() {
+            assertThat(converter.convert(updated, "2026-03-01T03:15:00Z")).isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, "2026-03-01T10:15:00+07:00")).isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, "2026-03-01T10:15")).isEqualTo("2026-03-01T10:15:00+07:00");
+            assertThat(converter.convert(updated, "2026-03-01T10:15:00.999")).isEqualTo("2026-03-01T10:15:00+07:00");
+        }
+
+        @Test
+        void patternText() {
+            assertThat(converter.convert(field("updated", FieldType.DATETIME, "dd.MM.yyyy HH:mm"), "01.03.2026 10:15"))
+                    .isEqualTo("2026-03-01T10:15:00+07:00");
+        }
+
+        @Test
+        void badTextIsRejected() {
+            RejectedValueException e = rejection(updated, "01.03.2026 10:15");
+
+            assertThat(e.field()).isEqualTo("updated");
+            assertThat(e.reason()).isEqualTo("not a valid datetime");
+            assertThat(rejection(field("updated", FieldType.DATETIME, "dd.MM.yyyy HH:mm"), "01.03.2026").reason())
+                    .isEqualTo("not a valid datetime in the pattern 'dd.MM.yyyy HH:mm'");
+        }
+
+        @Test
+        void numberIsNotADatetime() {
+            assertThat(rejection(updated, 1_772_334_900L).reason()).isEqualTo("not a datetime (Long)");
+        }
+    }
+
+    @Test
+    void rejectedValueIsTruncatedForReports() {
+        String longText = "ж".repeat(100);
+
+        RejectedValueException e = rejection(field("amount", FieldType.NUMBER), longText);
+
+        assertThat(e.value()).isEqualTo("ж".repeat(80) + "…");
+    }
+}
