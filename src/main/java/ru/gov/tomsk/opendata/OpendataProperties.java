@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param standardVersion value of the {@code standardversion} rows
  * @param portalDir       directory of the published open-data tree, served at {@code /opendata/}
  * @param feedsDir        directory of the departments' feed files
+ * @param workDir         scratch space of runs (row indexes); never published
  * @param datasources     source databases that {@code sql} feeds name, by name
  */
 @ConfigurationProperties("opendata")
@@ -25,6 +26,7 @@ public record OpendataProperties(
         @DefaultValue("http://opendata.gosmonitor.ru/standard/3.0") String standardVersion,
         @DefaultValue("data/portal/opendata") Path portalDir,
         @DefaultValue("config/feeds") Path feedsDir,
+        @DefaultValue("data/work") Path workDir,
         Map<String, Datasource> datasources) {
 
     public OpendataProperties {

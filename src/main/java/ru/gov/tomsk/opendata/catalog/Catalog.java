@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
-import ru.gov.tomsk.opendata.dataset.Frequency;
-import ru.gov.tomsk.opendata.dataset.Passport;
 import ru.gov.tomsk.opendata.dataset.Structure;
 import ru.gov.tomsk.opendata.format.CsvDataWriter;
 import ru.gov.tomsk.opendata.format.MetaCsv;
@@ -43,12 +42,15 @@ public class Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
 
     private final CatalogRepository repository;
+    private final GateRepository gate;
     private final TransactionTemplate transaction;
     private final OpendataProperties properties;
     private final Clock clock;
 
-    public Catalog(CatalogRepository repository, TransactionTemplate transaction, OpendataProperties properties, Clock clock) {
+    public Catalog(CatalogRepository repository, GateRepository gate, TransactionTemplate transaction,
+                   OpendataProperties properties, Clock clock) {
         this.repository = repository;
+        this.gate = gate;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -58,9 +60,9 @@ public class Catalog {
         return properties.portalDir().resolve(identifier);
     }
 
-    /** A temporary data file for a run of this dataset; commit it or close it. */
-    public StagedData stage(String identifier) throws IOException {
-        return new StagedData(datasetDir(identifier));
+    /** Staged data files for a run of this dataset; commit them, hold them, or close them. */
+    public StagedVersion stage(String identifier) throws IOException {
+        return new StagedVersion(datasetDir(identifier));
     }
 
     /** The newest published data version, if any. */
@@ -68,37 +70,49 @@ public class Catalog {
         return repository.dataVersions(identifier).stream().findFirst();
     }
 
+    /** The published CSV file of a data version. */
+    public Path csvFile(DataVersion version) {
+        return datasetDir(version.identifier()).resolve(version.fileStem() + ".csv");
+    }
+
     /**
-     * Publishes the staged data as a new version if its content differs from the newest version;
-     * otherwise only moves {@code valid} forward. Either way the passport text is refreshed.
+     * Publishes the staged files as a new version if the content differs from the newest version;
+     * otherwise only moves {@code valid} forward. Either way the passport text is refreshed, and a
+     * version still held for this dataset is superseded.
      */
-    public CommitResult commit(Passport passport, Frequency frequency, Structure structure, StagedData staged,
-                               String dataFingerprint, long rowCount, String provenance) {
+    public CommitResult commit(NewVersion version, StagedVersion staged) {
         Instant now = clock.instant();
         ZoneId zone = properties.timeZone();
-        LocalDate valid = frequency.validUntil(LocalDate.ofInstant(now, zone));
-        String id = passport.identifier();
+        LocalDate valid = version.frequency().validUntil(LocalDate.ofInstant(now, zone));
+        String id = version.identifier();
         CommitResult result = transaction.execute(tx -> {
             repository.lockDataset(id);
             Optional<DataVersion> latest = repository.dataVersions(id).stream().findFirst();
-            repository.updateDataset(passport, valid, now);
-            if (latest.isPresent() && latest.get().fingerprint().equals(dataFingerprint)) {
+            repository.updateDataset(version.passport(), valid, now);
+            supersedeWaiting(id, now);
+            if (latest.isPresent() && latest.get().fingerprint().equals(version.fingerprint())) {
                 return new CommitResult(false, latest.get().version(), false, valid);
             }
-            byte[] structureCsv = StructureCsv.render(structure);
-            String structureFingerprint = CsvDataWriter.fingerprint(structureCsv);
+            Map<String, byte[]> structureFiles = structureFiles(version.structure());
+            String structureFingerprint = CsvDataWriter.fingerprint(concat(structureFiles.values()));
             Optional<StructureVersion> latestStructure = repository.structureVersions(id).stream().findFirst();
             boolean newStructure = latestStructure.isEmpty() || !latestStructure.get().fingerprint().equals(structureFingerprint);
             String structureVersion = newStructure
                     ? VersionStamps.next(now, zone, latestStructure.map(StructureVersion::version).orElse(null))
                     : latestStructure.get().version();
             DataVersion data = new DataVersion(id, VersionStamps.next(now, zone, latest.map(DataVersion::version).orElse(null)),
-                    structureVersion, dataFingerprint, rowCount, provenance, now);
+                    structureVersion, version.fingerprint(), version.rowCount(), version.provenance(), now,
+                    List.copyOf(staged.files().keySet()), version.added(), version.changed(), version.removed());
             try {
-                AtomicFiles.moveIntoPlace(staged.file(), datasetDir(id).resolve(data.fileStem() + ".csv"));
+                for (Map.Entry<String, Path> file : staged.files().entrySet()) {
+                    AtomicFiles.moveIntoPlace(file.getValue(), datasetDir(id).resolve(data.fileStem() + "." + file.getKey()));
+                }
+                staged.committed();
                 if (newStructure) {
                     StructureVersion s = new StructureVersion(id, structureVersion, structureFingerprint, now);
-                    AtomicFiles.writeIfChanged(datasetDir(id).resolve(s.fileStem() + ".csv"), structureCsv);
+                    for (Map.Entry<String, byte[]> file : structureFiles.entrySet()) {
+                        AtomicFiles.writeIfChanged(datasetDir(id).resolve(s.fileStem() + "." + file.getKey()), file.getValue());
+                    }
                     repository.insertStructure(s);
                 }
             } catch (IOException e) {
@@ -110,6 +124,84 @@ public class Catalog {
         refreshPassport(id);
         refreshRegistry();
         return result;
+    }
+
+    /**
+     * Keeps a version a guard stopped: its files wait hidden in the dataset's folder, the published
+     * version stays as it is. A newer held version replaces an older one still waiting.
+     */
+    public long hold(NewVersion version, StagedVersion staged, long runId, String reason) {
+        Instant now = clock.instant();
+        return transaction.execute(tx -> {
+            repository.lockDataset(version.identifier());
+            supersedeWaiting(version.identifier(), now);
+            long heldId = gate.insertHeld(new HeldVersion(0, version.identifier(), runId, now, HeldVersion.Status.HELD,
+                    reason, version.fingerprint(), version.rowCount(), List.copyOf(staged.files().keySet()),
+                    version.provenance(), version.added(), version.changed(), version.removed(), null, null));
+            try {
+                staged.hold(heldId);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the held files of " + version.identifier() + ": " + e.getMessage(), e);
+            }
+            return heldId;
+        });
+    }
+
+    /** Publishes a held version as if its run had passed the guards; the feed supplies the current passport. */
+    public CommitResult approve(long heldId, NewVersion described, String by) throws IOException {
+        HeldVersion held = waiting(heldId);
+        NewVersion version = new NewVersion(described.passport(), described.frequency(), described.structure(),
+                held.fingerprint(), held.rowCount(), held.formats(), held.provenance(), held.rowsAdded(),
+                held.rowsChanged(), held.rowsRemoved());
+        try (StagedVersion staged = StagedVersion.held(datasetDir(held.identifier()), heldId, held.formats())) {
+            gate.decide(heldId, HeldVersion.Status.APPROVED, clock.instant(), by);
+            return commit(version, staged);
+        }
+    }
+
+    /** Drops a held version; the published version stays as it is. */
+    public void discard(long heldId, String by) throws IOException {
+        HeldVersion held = waiting(heldId);
+        gate.decide(heldId, HeldVersion.Status.DISCARDED, clock.instant(), by);
+        deleteHeldFiles(held);
+    }
+
+    private HeldVersion waiting(long heldId) {
+        HeldVersion held = gate.held(heldId).orElseThrow(() -> new IllegalArgumentException("no held version " + heldId));
+        if (held.status() != HeldVersion.Status.HELD) {
+            throw new IllegalStateException("held version " + heldId + " was already " + held.status().name().toLowerCase());
+        }
+        return held;
+    }
+
+    private void supersedeWaiting(String identifier, Instant now) {
+        for (HeldVersion older : gate.waiting(identifier)) {
+            gate.decide(older.id(), HeldVersion.Status.SUPERSEDED, now, "system");
+            deleteHeldFiles(older);
+        }
+    }
+
+    private void deleteHeldFiles(HeldVersion held) {
+        for (String format : held.formats()) {
+            try {
+                Files.deleteIfExists(StagedVersion.heldFile(datasetDir(held.identifier()), held.id(), format));
+            } catch (IOException e) {
+                LOG.warn("Cannot delete held file of {}: {}", held.identifier(), e.getMessage());
+            }
+        }
+    }
+
+    /** The structure files of a structure version, by extension; all of them decide whether the structure changed. */
+    Map<String, byte[]> structureFiles(Structure structure) {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("csv", StructureCsv.render(structure));
+        return files;
+    }
+
+    private static byte[] concat(java.util.Collection<byte[]> parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        parts.forEach(all::writeBytes);
+        return all.toByteArray();
     }
 
     /** Re-renders {@code meta.csv} of one dataset from the database; writes only if the bytes differ. */

@@ -58,10 +58,11 @@ public class CatalogRepository {
 
     void insertData(DataVersion d) {
         jdbc.sql("""
-                INSERT INTO data_version (identifier, version, structure_version, fingerprint, row_count, provenance, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO data_version (identifier, version, structure_version, fingerprint, row_count, provenance, created_at,
+                                          formats, rows_added, rows_changed, rows_removed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.identifier(), d.version(), d.structureVersion(), d.fingerprint(), d.rowCount(), d.provenance(),
-                        utc(d.createdAt()))
+                        utc(d.createdAt()), String.join(",", d.formats()), d.rowsAdded(), d.rowsChanged(), d.rowsRemoved())
                 .update();
     }
 
@@ -84,7 +85,9 @@ public class CatalogRepository {
         return jdbc.sql("SELECT * FROM data_version WHERE identifier = ? ORDER BY version DESC").param(identifier)
                 .query((rs, n) -> new DataVersion(rs.getString("identifier"), rs.getString("version"),
                         rs.getString("structure_version"), rs.getString("fingerprint"), rs.getLong("row_count"),
-                        rs.getString("provenance"), instant(rs, "created_at")))
+                        rs.getString("provenance"), instant(rs, "created_at"), Arrays.asList(rs.getString("formats").split(",")),
+                        rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
+                        rs.getObject("rows_removed", Long.class)))
                 .list();
     }
 
@@ -94,6 +97,28 @@ public class CatalogRepository {
                 .query((rs, n) -> new StructureVersion(rs.getString("identifier"), rs.getString("version"),
                         rs.getString("fingerprint"), instant(rs, "created_at")))
                 .list();
+    }
+
+    /** The newest data version of every dataset, by identifier: the registry page's links, in one query. */
+    public List<DataVersion> newestDataVersions() {
+        return jdbc.sql("""
+                SELECT * FROM data_version v
+                 WHERE v.version = (SELECT MAX(w.version) FROM data_version w WHERE w.identifier = v.identifier)
+                 ORDER BY v.identifier""")
+                .query(CatalogRepository::dataVersion).list();
+    }
+
+    /** How many data versions are published across all datasets (the section page's statistics). */
+    public long dataVersionCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM data_version").query(Long.class).single();
+    }
+
+    private static DataVersion dataVersion(ResultSet rs, int rowNum) throws SQLException {
+        return new DataVersion(rs.getString("identifier"), rs.getString("version"),
+                rs.getString("structure_version"), rs.getString("fingerprint"), rs.getLong("row_count"),
+                rs.getString("provenance"), instant(rs, "created_at"), Arrays.asList(rs.getString("formats").split(",")),
+                rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
+                rs.getObject("rows_removed", Long.class));
     }
 
     private static DatasetState datasetState(ResultSet rs, int rowNum) throws SQLException {

@@ -1,10 +1,16 @@
 package ru.gov.tomsk.opendata.catalog;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A published data version of a dataset. Immutable once committed. */
 public record DataVersion(String identifier, String version, String structureVersion, String fingerprint,
-                          long rowCount, String provenance, Instant createdAt) {
+                          long rowCount, String provenance, Instant createdAt, List<String> formats,
+                          Long rowsAdded, Long rowsChanged, Long rowsRemoved) {
+
+    public DataVersion {
+        formats = List.copyOf(formats);
+    }
 
     public String fileStem() {
         return "data-" + version + "-structure-" + structureVersion;

@@ -40,12 +40,17 @@ public class RunLog {
     }
 
     public void finish(long runId, RunStatus status, RunCounts counts, String dataVersion, String message) {
+        finish(runId, counts, new RunResult(status, dataVersion, message, null, null, null, null));
+    }
+
+    public void finish(long runId, RunCounts counts, RunResult result) {
         jdbc.sql("""
                 UPDATE feed_run SET finished_at = ?, status = ?, rows_read = ?, rows_written = ?, rows_rejected = ?,
-                       data_version = ?, message = ?
+                       data_version = ?, message = ?, rows_added = ?, rows_changed = ?, rows_removed = ?, held_id = ?
                  WHERE id = ?""")
-                .params(CatalogRepository.utc(clock.instant()), status.name(), counts.read(), counts.written(),
-                        counts.rejected(), dataVersion, truncate(message), runId)
+                .params(CatalogRepository.utc(clock.instant()), result.status().name(), counts.read(), counts.written(),
+                        counts.rejected(), result.dataVersion(), truncate(result.message()), result.added(),
+                        result.changed(), result.removed(), result.heldId(), runId)
                 .update();
     }
 
@@ -70,7 +75,9 @@ public class RunLog {
                 .query((rs, n) -> new FeedRun(rs.getLong("id"), rs.getString("feed_id"), rs.getString("node"),
                         CatalogRepository.instant(rs, "started_at"), CatalogRepository.instant(rs, "finished_at"),
                         RunStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_written"),
-                        rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message")))
+                        rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message"),
+                        rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
+                        rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class)))
                 .list();
     }
 

@@ -11,12 +11,21 @@ package ru.gov.tomsk.opendata.dataset;
  * @param required whether an empty value rejects the record
  * @param parse   optional pattern for parsing textual source values (e.g. {@code dd.MM.yyyy}, or
  *                {@code decimal-comma} for numbers written with a decimal comma)
+ * @param constraints what values must satisfy beyond their type
  */
-public record Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse) {
+public record Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse,
+                    Constraints constraints) {
 
     public Field {
         if (source == null || source.isBlank()) {
             source = name;
         }
+        if (constraints == null) {
+            constraints = Constraints.NONE;
+        }
+    }
+
+    public Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse) {
+        this(name, source, en, ru, type, required, parse, Constraints.NONE);
     }
 }

@@ -13,7 +13,28 @@ public record Structure(List<String> key, List<Field> fields, Geo geo) {
         fields = List.copyOf(fields);
     }
 
-    public record Geo(String latitude, String longitude) {
+    /**
+     * The WGS 84 coordinate fields of a location dataset, and optionally the region's bounding box:
+     * a record whose position falls outside it is rejected.
+     */
+    public record Geo(String latitude, String longitude, BoundingBox bbox) {
+
+        public Geo(String latitude, String longitude) {
+            this(latitude, longitude, null);
+        }
+    }
+
+    /** Decimal degrees, WGS 84. */
+    public record BoundingBox(double minLatitude, double minLongitude, double maxLatitude, double maxLongitude) {
+    }
+
+    public int indexOf(String fieldName) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(fieldName)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public List<String> fieldNames() {

@@ -1,10 +1,19 @@
 package ru.gov.tomsk.opendata.feed;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -13,37 +22,54 @@ import org.slf4j.LoggerFactory;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.DataVersion;
+import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.NewVersion;
+import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.catalog.RunResult;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.catalog.StagedData;
+import ru.gov.tomsk.opendata.catalog.StagedVersion;
+import ru.gov.tomsk.opendata.dataset.RecordChecker;
 import ru.gov.tomsk.opendata.dataset.RecordMapper;
 import ru.gov.tomsk.opendata.dataset.RejectedValueException;
+import ru.gov.tomsk.opendata.dataset.RowDiff;
+import ru.gov.tomsk.opendata.dataset.RowIndex;
 import ru.gov.tomsk.opendata.dataset.ValueConverter;
 import ru.gov.tomsk.opendata.format.CsvDataWriter;
+import ru.gov.tomsk.opendata.format.CsvReader;
 
 /**
- * {@code direct:dataset}: one streaming pass from source records to a committed version.
- * The body is an iterator (or iterable) of records, each a map of source column to value; the header
- * {@value #FEED_HEADER} names the feed. Records are never collected: each is mapped, checked and
- * written as it arrives, so a source of any size runs in constant memory.
+ * {@code direct:dataset}: one streaming pass from source records to a committed (or held) version.
+ *
+ * <p>The body is an iterator (or iterable) of records, each a map of source column to value; the header
+ * {@value #FEED_HEADER} names the feed. Each record is mapped to its fields' types, checked, indexed by
+ * key and written as it arrives, so a source of any size runs in constant memory. Rejected records go
+ * to the run's quarantine. Afterwards the keys are compared with the previous version (added, changed,
+ * removed, duplicates) and the feed's guards decide: publish, or hold for an operator.
  */
 public class DatasetPipeline {
 
     public static final String FEED_HEADER = "OpendataFeed";
     private static final Logger LOG = LoggerFactory.getLogger(DatasetPipeline.class);
-    private static final int LOGGED_REJECTS = 10;
+    /** Quarantine entries kept per run; the count of all rejects is on the run. */
+    static final int QUARANTINE_LIMIT = 1000;
 
     private final FeedRegistry registry;
     private final Catalog catalog;
     private final RunLog runLog;
+    private final GateRepository gate;
     private final ZoneId zone;
+    private final Path workDir;
 
-    public DatasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, ZoneId zone) {
+    public DatasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate, ZoneId zone,
+                           Path workDir) {
         this.registry = registry;
         this.catalog = catalog;
         this.runLog = runLog;
+        this.gate = gate;
         this.zone = zone;
+        this.workDir = workDir;
     }
 
     public void run(Exchange exchange) {
@@ -52,66 +78,169 @@ public class DatasetPipeline {
                 .orElseThrow(() -> new IllegalStateException("no valid feed named '" + feedId + "' is loaded"));
         long runId = runLog.start(feedId);
         RunCounts counts = new RunCounts();
-        try (StagedData staged = catalog.stage(feedId)) {
-            RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
-            String fingerprint;
-            try (OutputStream out = staged.open(); CsvDataWriter writer = new CsvDataWriter(out, feed.structure())) {
-                Iterator<?> records = records(exchange.getIn().getBody());
-                while (records.hasNext()) {
-                    Object record = records.next();
-                    counts.countRead();
-                    try {
-                        writer.write(mapper.map(asMap(record)));
-                        counts.countWritten();
-                    } catch (RejectedValueException e) {
-                        counts.countRejected();
-                        if (counts.rejected() <= LOGGED_REJECTS) {
-                            LOG.warn("Feed {}: record {} rejected: field '{}' value '{}': {}", feedId, counts.read(),
-                                    e.field(), e.value(), e.reason());
-                        }
-                    }
-                }
-                fingerprint = writer.finish();
-            }
-            if (!mapper.unknownColumns().isEmpty()) {
-                LOG.info("Feed {}: source columns {} are not in the structure and were ignored", feedId, mapper.unknownColumns());
-            }
-            refuseEmptyReplacement(feed, counts);
-            CommitResult result = catalog.commit(feed.passport(), feed.frequency(), feed.structure(), staged, fingerprint,
-                    counts.written(), provenance(counts, feedId));
-            RunStatus status = result.created() ? RunStatus.PUBLISHED : RunStatus.UNCHANGED;
-            String message = counts.rejected() > 0 ? counts.rejected() + " record(s) rejected" : null;
-            runLog.finish(runId, status, counts, result.dataVersion(), message);
-            LOG.info("Feed {}: {} — {} read, {} written, {} rejected; version {}, valid until {}", feedId, status,
-                    counts.read(), counts.written(), counts.rejected(), result.dataVersion(), result.valid());
+        List<QuarantineEntry> quarantine = new ArrayList<>();
+        Path runDir = workDir.resolve("run-" + runId);
+        try (StagedVersion staged = catalog.stage(feedId);
+             RowIndex index = new RowIndex(runDir.resolve("current"), feed.structure())) {
+            String fingerprint = render(feed, records(exchange.getIn().getBody()), staged, index, counts, quarantine);
+            RunResult result = decide(feed, runId, staged, index, fingerprint, counts, quarantine, runDir);
+            gate.quarantine(runId, quarantine);
+            runLog.finish(runId, counts, result);
+            LOG.info("Feed {}: {} — {} read, {} written, {} rejected; version {}{}", feedId, result.status(), counts.read(),
+                    counts.written(), counts.rejected(), result.dataVersion(),
+                    result.message() == null ? "" : "; " + result.message());
         } catch (Exception e) {
             String reason = FeedRunFailedException.describe(e);
+            gate.quarantine(runId, quarantine);
             runLog.finish(runId, RunStatus.FAILED, counts, null, reason);
             throw new FeedRunFailedException(feedId, e);
+        } finally {
+            deleteQuietly(runDir);
         }
     }
 
-    private void refuseEmptyReplacement(FeedDefinition feed, RunCounts counts) {
+    /** The single pass over the source: returns the content fingerprint of what was written. */
+    private String render(FeedDefinition feed, Iterator<?> records, StagedVersion staged, RowIndex index, RunCounts counts,
+                          List<QuarantineEntry> quarantine) throws IOException {
+        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
+        RecordChecker checker = new RecordChecker(feed.structure());
+        String csvFingerprint;
+        try (OutputStream out = staged.open("csv"); CsvDataWriter csv = new CsvDataWriter(out, feed.structure())) {
+            while (records.hasNext()) {
+                Object record = records.next();
+                counts.countRead();
+                String[] values = null;
+                try {
+                    values = mapper.map(asMap(record));
+                    checker.check(values);
+                } catch (RejectedValueException e) {
+                    counts.countRejected();
+                    if (quarantine.size() < QUARANTINE_LIMIT) {
+                        quarantine.add(new QuarantineEntry(counts.read(), values == null ? null : index.key(values),
+                                e.field(), e.value(), e.reason()));
+                    }
+                    continue;
+                }
+                csv.write(values);
+                index.add(values, counts.read());
+                counts.countWritten();
+            }
+            csvFingerprint = csv.finish();
+        }
+        if (!mapper.unknownColumns().isEmpty()) {
+            LOG.info("Feed {}: source columns {} are not in the structure and were ignored", feed.identifier(),
+                    mapper.unknownColumns());
+        }
+        // the published formats are part of the content: adding one is a new version with every file present
+        return CsvDataWriter.fingerprint((csvFingerprint + "|" + String.join(",", staged.formats()))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RunResult decide(FeedDefinition feed, long runId, StagedVersion staged, RowIndex index, String fingerprint,
+                             RunCounts counts, List<QuarantineEntry> quarantine, Path runDir) throws IOException {
+        Optional<DataVersion> previous = catalog.latest(feed.identifier());
+        // a source that suddenly rejects most records is broken even if what survives is unchanged
+        boolean rejectedTooMany = !rejectionReason(feed, counts).isEmpty();
+        if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && !rejectedTooMany) {
+            CommitResult result = catalog.commit(version(feed, fingerprint, counts, null, null), staged);
+            return new RunResult(RunStatus.UNCHANGED, result.dataVersion(), rejectedNote(counts), 0L, 0L, 0L, null);
+        }
+        RowDiff diff;
+        try (RowIndex before = previous.map(v -> previousIndex(feed, v, runDir)).orElse(null)) {
+            diff = RowDiff.compare(index, before);
+        }
+        for (RowDiff.Duplicate d : diff.duplicates()) {
+            if (quarantine.size() < QUARANTINE_LIMIT) {
+                quarantine.add(new QuarantineEntry(d.row(), d.key(), String.join(",", feed.structure().key()), null,
+                        "duplicate key: row " + d.firstRow() + " has the same key"));
+            }
+        }
+        NewVersion version = version(feed, fingerprint, counts, diff, previous.orElse(null));
+        List<String> reasons = guardReasons(feed, counts, diff, previous.orElse(null));
+        if (!reasons.isEmpty()) {
+            String reason = String.join("; ", reasons);
+            long heldId = catalog.hold(version, staged, runId, reason);
+            LOG.warn("Feed {}: new version held for an operator (held version {}): {}", feed.identifier(), heldId, reason);
+            return new RunResult(RunStatus.HELD, previous.map(DataVersion::version).orElse(null), "held: " + reason,
+                    diff.added(), diff.changed(), diff.removed(), heldId);
+        }
+        CommitResult result = catalog.commit(version, staged);
+        return new RunResult(result.created() ? RunStatus.PUBLISHED : RunStatus.UNCHANGED, result.dataVersion(),
+                rejectedNote(counts), diff.added(), diff.changed(), diff.removed(), null);
+    }
+
+    private static NewVersion version(FeedDefinition feed, String fingerprint, RunCounts counts, RowDiff diff,
+                                      DataVersion previous) {
+        String provenance = diff == null ? null : diff.provenance(previous == null, counts.written());
+        return new NewVersion(feed.passport(), feed.frequency(), feed.structure(), fingerprint, counts.written(),
+                feed.formats(), provenance, diff == null ? null : diff.added(), diff == null ? null : diff.changed(),
+                diff == null ? null : diff.removed());
+    }
+
+    /** Why the new version must not be published without an operator, if it must not. */
+    static List<String> guardReasons(FeedDefinition feed, RunCounts counts, RowDiff diff, DataVersion previous) {
+        List<String> reasons = new ArrayList<>();
+        Guards guards = feed.guards();
         if (counts.written() == 0 && !feed.allowEmpty()) {
-            catalog.latest(feed.identifier()).filter(v -> v.rowCount() > 0).ifPresent(v -> {
-                throw new IllegalStateException("the source returned no usable records while version " + v.version()
-                        + " has " + v.rowCount() + "; the published version is kept (set allowEmpty: true if empty is legitimate)");
-            });
+            reasons.add("the source returned no publishable records"
+                    + (previous == null ? "" : " while version " + previous.version() + " has " + previous.rowCount())
+                    + " (set allowEmpty: true if an empty dataset is legitimate)");
+        }
+        reasons.addAll(rejectionReason(feed, counts));
+        if (previous != null && previous.rowCount() > 0 && counts.written() > 0) {
+            double removed = 100.0 * diff.removed() / previous.rowCount();
+            if (removed > guards.maxRemovedPercent()) {
+                reasons.add(String.format(java.util.Locale.ROOT, "%.1f%% of the published records would be removed (%d of %d), more than maxRemovedPercent %s",
+                        removed, diff.removed(), previous.rowCount(), trim(guards.maxRemovedPercent())));
+            }
+        }
+        if (diff.duplicateCount() > 0) {
+            RowDiff.Duplicate first = diff.duplicates().get(0);
+            reasons.add(diff.duplicateCount() + " record(s) repeat a key, e.g. " + first.key() + " at rows "
+                    + first.firstRow() + " and " + first.row() + " (a key must identify one record)");
+        }
+        return reasons;
+    }
+
+    private static List<String> rejectionReason(FeedDefinition feed, RunCounts counts) {
+        double limit = feed.guards().maxRejectedPercent();
+        if (counts.read() == 0 || 100.0 * counts.rejected() / counts.read() <= limit) {
+            return List.of();
+        }
+        return List.of(String.format(java.util.Locale.ROOT, "%.1f%% of the records were rejected (%d of %d), more than maxRejectedPercent %s",
+                100.0 * counts.rejected() / counts.read(), counts.rejected(), counts.read(), trim(limit)));
+    }
+
+    private static String trim(double percent) {
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
+    }
+
+    /** The previous version's keys, read back from its published CSV file (works on any node of a cluster). */
+    private RowIndex previousIndex(FeedDefinition feed, DataVersion previous, Path runDir) {
+        Path csv = catalog.csvFile(previous);
+        try (CsvReader reader = new CsvReader(new BufferedReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), 64 * 1024))) {
+            String[] header = reader.next();
+            List<String> columns = header == null ? List.of() : Arrays.asList(header);
+            if (!columns.containsAll(feed.structure().key())) {
+                // the key itself changed: every record counts as new, every old one as removed
+                LOG.info("Feed {}: key fields {} are not all in version {}; comparing as all new", feed.identifier(),
+                        feed.structure().key(), previous.version());
+                RowIndex empty = new RowIndex(runDir.resolve("previous"), List.of(), List.of());
+                return empty.seal();
+            }
+            RowIndex index = new RowIndex(runDir.resolve("previous"), feed.structure().key(), columns);
+            long row = 0;
+            for (String[] values = reader.next(); values != null; values = reader.next()) {
+                index.add(values, ++row);
+            }
+            return index.seal();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the previous version " + csv.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private String provenance(RunCounts counts, String feedId) {
-        boolean first = catalog.latest(feedId).map(DataVersion::version).isEmpty();
-        return (first ? "Первая публикация" : "Обновление данных") + ": " + counts.written() + " " + records(counts.written());
-    }
-
-    static String records(long n) {
-        long mod100 = n % 100;
-        long mod10 = n % 10;
-        if (mod100 >= 11 && mod100 <= 14) {
-            return "записей";
-        }
-        return mod10 == 1 ? "запись" : mod10 >= 2 && mod10 <= 4 ? "записи" : "записей";
+    private static String rejectedNote(RunCounts counts) {
+        return counts.rejected() > 0 ? counts.rejected() + " record(s) rejected" : null;
     }
 
     private static Iterator<?> records(Object body) {
@@ -137,5 +266,15 @@ public class DatasetPipeline {
             return (Map<String, ?>) map;
         }
         throw new IllegalArgumentException("a source record is " + record.getClass().getName() + ", not a column→value map");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.exists(dir) ? Files.walk(dir) : java.util.stream.Stream.<Path>empty()) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot remove the run's scratch directory {}: {}", dir, e.getMessage());
+        }
     }
 }

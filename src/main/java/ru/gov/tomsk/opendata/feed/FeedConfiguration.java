@@ -6,6 +6,7 @@ import org.springframework.core.env.Environment;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +23,14 @@ class FeedConfiguration {
     }
 
     @Bean
-    DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, OpendataProperties properties) {
-        return new DatasetPipeline(registry, catalog, runLog, properties.timeZone());
+    DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
+                                    OpendataProperties properties) {
+        return new DatasetPipeline(registry, catalog, runLog, gate, properties.timeZone(), properties.workDir());
+    }
+
+    @Bean
+    HeldVersions heldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate) {
+        return new HeldVersions(registry, catalog, gate);
     }
 
     @Bean

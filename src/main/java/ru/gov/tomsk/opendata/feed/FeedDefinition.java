@@ -12,12 +12,13 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * A dataset as its department registered it in {@code config/feeds/<identifier>.yaml}.
  *
  * @param runAtStartup run once as soon as the service has started, besides the schedule
- * @param allowEmpty   whether an empty source result may replace a non-empty published version
+ * @param allowEmpty   whether an empty source result may be published instead of being held
+ * @param guards       when a new version is held for an operator
  * @param file         where it was loaded from, for messages
  */
 public record FeedDefinition(Passport passport, Frequency frequency, String schedule, boolean runAtStartup,
                              Source source, Structure structure, List<String> formats, boolean allowEmpty,
-                             List<String> publish, Path file) {
+                             Guards guards, List<String> publish, Path file) {
 
     public FeedDefinition {
         formats = List.copyOf(formats);

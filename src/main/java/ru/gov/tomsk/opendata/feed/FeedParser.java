@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import ru.gov.tomsk.opendata.dataset.Constraints;
 import ru.gov.tomsk.opendata.dataset.Field;
 import ru.gov.tomsk.opendata.dataset.FieldType;
 import ru.gov.tomsk.opendata.dataset.Frequency;
@@ -105,7 +106,10 @@ public final class FeedParser {
         Reader reader = new Reader(file);
         FeedDefinition feed = reader.feed(new YamlMap(reader, mapping, ""));
         if (!reader.problems.isEmpty()) {
-            throw new InvalidFeedException(file, reader.problems);
+            // in file order, the way a department reads and fixes the file
+            List<FeedProblem> sorted = new ArrayList<>(reader.problems);
+            sorted.sort(java.util.Comparator.comparingInt(FeedProblem::line).thenComparingInt(FeedProblem::column));
+            throw new InvalidFeedException(file, sorted);
         }
         return feed;
     }
@@ -131,7 +135,7 @@ public final class FeedParser {
 
         FeedDefinition feed(YamlMap root) {
             root.allow("identifier", "title", "description", "creator", "subject", "publisher", "frequency", "schedule",
-                    "runAtStartup", "allowEmpty", "source", "structure", "geo", "formats");
+                    "runAtStartup", "allowEmpty", "guards", "source", "structure", "geo", "formats");
             String identifier = identifier(root);
             String title = root.text("title", true);
             String description = root.text("description", true);
@@ -145,8 +149,18 @@ public final class FeedParser {
             FeedDefinition.Source source = source(root.map("source", true));
             Structure structure = structure(root.map("structure", true), root.map("geo", false));
             List<String> formats = formats(root);
+            Guards guards = guards(root.map("guards", false));
             return new FeedDefinition(new Passport(identifier, title, description, creator, subject, publisher), frequency,
-                    schedule, runAtStartup, source, structure, formats, allowEmpty, List.of(), file);
+                    schedule, runAtStartup, source, structure, formats, allowEmpty, guards, List.of(), file);
+        }
+
+        private Guards guards(YamlMap map) {
+            if (map == null) {
+                return Guards.DEFAULT;
+            }
+            map.allow("maxRejectedPercent", "maxRemovedPercent");
+            return new Guards(map.percent("maxRejectedPercent", Guards.DEFAULT.maxRejectedPercent()),
+                    map.percent("maxRemovedPercent", Guards.DEFAULT.maxRemovedPercent()));
         }
 
         private String identifier(YamlMap root) {
@@ -257,7 +271,7 @@ public final class FeedParser {
             }
             map.allow("key", "fields");
             List<Field> fields = new ArrayList<>();
-            Set<String> names = new HashSet<>();
+            Set<String> names = new java.util.LinkedHashSet<>();
             List<YamlMap> fieldMaps = map.maps("fields", true);
             if (fieldMaps != null && fieldMaps.isEmpty()) {
                 problem(map.node("fields"), map.path("fields"), "a structure needs at least one field");
@@ -272,15 +286,34 @@ public final class FeedParser {
             List<String> key = map.texts("key", true);
             for (int i = 0; key != null && i < key.size(); i++) {
                 if (!names.contains(key.get(i))) {
-                    problem(map.node("key"), map.path("key") + "[" + i + "]", "key field '" + key.get(i)
+                    problem(map.item("key", i), map.path("key") + "[" + i + "]", "key field '" + key.get(i)
                             + "' is not one of the structure's fields: " + String.join(", ", names));
                 }
             }
-            return new Structure(key == null ? List.of() : key, fields, geo(geoMap, fields));
+            Structure.Geo geo = geo(geoMap, fields);
+            if (geo != null) {
+                // the standard (§8) wants the coordinate system named in the structure's descriptions
+                fields = fields.stream().map(f -> f.name() != null && (f.name().equals(geo.latitude())
+                        || f.name().equals(geo.longitude())) ? namingWgs84(f) : f).toList();
+            }
+            return new Structure(key == null ? List.of() : key, fields, geo);
+        }
+
+        private static Field namingWgs84(Field f) {
+            return new Field(f.name(), f.source(), wgs84(f.en()), wgs84(f.ru()), f.type(), f.required(), f.parse(),
+                    f.constraints());
+        }
+
+        private static String wgs84(String description) {
+            if (description == null || description.contains("EPSG:4326")) {
+                return description;
+            }
+            return description.contains("WGS 84") ? description.replaceFirst("WGS 84", "WGS 84, EPSG:4326")
+                    : description + " (WGS 84, EPSG:4326)";
         }
 
         private Field field(YamlMap f) {
-            f.allow("name", "source", "en", "ru", "type", "required", "parse");
+            f.allow("name", "source", "en", "ru", "type", "required", "parse", "pattern", "enum", "min", "max", "maxLength");
             String name = f.text("name", true);
             if (name != null && !FIELD_NAME.matcher(name).matches()) {
                 problem(f.node("name"), f.path("name"), "'" + name
@@ -292,17 +325,70 @@ public final class FeedParser {
                 checkParsePattern(f, type, parse);
             }
             return new Field(name, f.text("source", false), f.text("en", true), f.text("ru", true), type,
-                    f.bool("required", false), parse);
+                    f.bool("required", false), parse, constraints(f, type));
+        }
+
+        private Constraints constraints(YamlMap f, FieldType type) {
+            Pattern pattern = null;
+            String regex = f.text("pattern", false);
+            if (regex != null) {
+                try {
+                    pattern = Pattern.compile(regex);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problem(f.node("pattern"), f.path("pattern"), "not a regular expression: " + e.getDescription());
+                }
+            }
+            List<String> allowed = f.texts("enum", false);
+            String min = bound(f, "min", type);
+            String max = bound(f, "max", type);
+            Integer maxLength = null;
+            String length = f.text("maxLength", false);
+            if (length != null) {
+                try {
+                    maxLength = Integer.valueOf(length);
+                    if (maxLength < 1) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    problem(f.node("maxLength"), f.path("maxLength"), "expected a positive whole number of characters");
+                }
+            }
+            return new Constraints(pattern, allowed, min, max, maxLength);
+        }
+
+        /** A bound in the canonical form of the field's values, so that the checker compares like with like. */
+        private String bound(YamlMap f, String property, FieldType type) {
+            String text = f.text(property, false);
+            if (text == null || type == null) {
+                return null;
+            }
+            try {
+                return new ValueConverter(java.time.ZoneOffset.UTC).convert(
+                        new Field(property, null, "", "", type, false, null), text);
+            } catch (ru.gov.tomsk.opendata.dataset.RejectedValueException e) {
+                problem(f.node(property), f.path(property), "'" + text + "' is not a valid " + type.word() + " bound");
+                return null;
+            }
         }
 
         private void checkParsePattern(YamlMap f, FieldType type, String parse) {
             switch (type) {
                 case DATE, DATETIME -> {
+                    String example = type == FieldType.DATE ? "dd.MM.yyyy" : "dd.MM.yyyy HH:mm";
                     try {
                         DateTimeFormatter.ofPattern(parse);
+                        String letters = parse.replaceAll("'[^']*'", "");
+                        boolean hasDate = letters.contains("d") && letters.contains("M") && letters.matches(".*[yu].*");
+                        boolean hasTime = letters.matches(".*[Hhkm].*");
+                        if (!hasDate || (type == FieldType.DATE) == hasTime) {
+                            problem(f.node("parse"), f.path("parse"), "'" + parse + "' does not describe a " + type.word()
+                                    + ": it needs day (dd), month (MM, capital M) and year (yyyy)"
+                                    + (type == FieldType.DATE ? " and no time" : " and a time (HH:mm; lowercase mm is minutes)")
+                                    + ", e.g. " + example);
+                        }
                     } catch (IllegalArgumentException e) {
                         problem(f.node("parse"), f.path("parse"), "'" + parse + "' is not a date pattern (" + e.getMessage()
-                                + "); e.g. dd.MM.yyyy");
+                                + "); e.g. " + example);
                     }
                 }
                 case NUMBER, INTEGER -> {
@@ -318,7 +404,8 @@ public final class FeedParser {
             if (map == null) {
                 return null;
             }
-            map.allow("latitude", "longitude");
+            map.allow("latitude", "longitude", "bbox");
+            Structure.BoundingBox bbox = bbox(map);
             String lat = map.text("latitude", true);
             String lon = map.text("longitude", true);
             for (String property : List.of("latitude", "longitude")) {
@@ -333,7 +420,30 @@ public final class FeedParser {
                     problem(map.node(property), map.path(property), "field '" + name + "' must have type number (WGS 84 degrees)");
                 }
             }
-            return lat == null || lon == null ? null : new Structure.Geo(lat, lon);
+            return lat == null || lon == null ? null : new Structure.Geo(lat, lon, bbox);
+        }
+
+        /** {@code bbox: [minLatitude, minLongitude, maxLatitude, maxLongitude]} in WGS 84 degrees. */
+        private Structure.BoundingBox bbox(YamlMap map) {
+            List<String> corners = map.texts("bbox", false);
+            if (corners == null) {
+                return null;
+            }
+            String expected = "expected [minLatitude, minLongitude, maxLatitude, maxLongitude] in WGS 84 degrees, "
+                    + "e.g. [55.6, 75.0, 61.1, 89.3] for the Tomsk region";
+            try {
+                if (corners.size() != 4) {
+                    throw new NumberFormatException();
+                }
+                double[] c = corners.stream().mapToDouble(Double::parseDouble).toArray();
+                if (c[0] >= c[2] || c[1] >= c[3] || c[0] < -90 || c[2] > 90 || c[1] < -180 || c[3] > 180) {
+                    throw new NumberFormatException();
+                }
+                return new Structure.BoundingBox(c[0], c[1], c[2], c[3]);
+            } catch (NumberFormatException e) {
+                problem(map.node("bbox"), map.path("bbox"), expected);
+                return null;
+            }
         }
 
         private List<String> formats(YamlMap root) {
@@ -382,11 +492,22 @@ public final class FeedParser {
             return value != null ? value : node;
         }
 
+        /** The i-th item of a list value, for pointing at exactly the item that is wrong. */
+        Node item(String key, int i) {
+            Node value = values.get(key);
+            if (value instanceof SequenceNode sequence && i < sequence.getValue().size()) {
+                return sequence.getValue().get(i);
+            }
+            return node(key);
+        }
+
         void allow(String... allowed) {
             Set<String> known = Set.of(allowed);
             for (Map.Entry<String, Node> key : keys.entrySet()) {
                 if (!known.contains(key.getKey())) {
-                    reader.problem(key.getValue(), path(key.getKey()), "unknown property; expected one of: "
+                    String guess = Arrays.stream(allowed).filter(a -> editDistance(a, key.getKey()) <= 2).findFirst()
+                            .map(a -> "did you mean '" + a + "'? Expected").orElse("expected");
+                    reader.problem(key.getValue(), path(key.getKey()), "unknown property; " + guess + " one of: "
                             + String.join(", ", allowed));
                 }
             }
@@ -414,6 +535,23 @@ public final class FeedParser {
                 return null;
             }
             return text.isEmpty() ? null : text;
+        }
+
+        double percent(String key, double defaultValue) {
+            String text = text(key, false);
+            if (text == null) {
+                return defaultValue;
+            }
+            try {
+                double value = Double.parseDouble(text);
+                if (value < 0 || value > 100) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                reader.problem(values.get(key), path(key), "expected a percentage from 0 to 100");
+                return defaultValue;
+            }
         }
 
         boolean bool(String key, boolean defaultValue) {
@@ -512,6 +650,26 @@ public final class FeedParser {
         private static String kind(Node node) {
             return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "single value";
         }
+    }
+
+    /** Levenshtein distance, for suggesting the property a typo meant. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,0 +1,134 @@
+package ru.gov.tomsk.opendata.feed;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command boots a settings-only Spring context that reads {@code ./config/application.yml}; tests run with the
+ * project root as the working directory, where that file configures the datasource {@code situation-centre}.
+ */
+class FeedValidationCommandTest {
+
+    private static final String VALID = """
+            identifier: 7017069388-schools
+            title: Общеобразовательные организации Томской области
+            description: Адреса и координаты школ
+            creator: Департамент общего образования Томской области
+            subject: [образование, школы]
+            publisher: { name: Иванова Анна Петровна, phone: "+7 3822 510000", email: opendata@example.ru }
+            frequency: quarterly
+            schedule: "0 0 3 * * ?"
+            source:
+              kind: sql
+              datasource: situation-centre
+              query: SELECT id, name FROM opendata.v_schools ORDER BY id
+            structure:
+              key: [id]
+              fields:
+                - { name: id, en: Identifier, ru: Идентификатор, type: integer, required: true }
+                - { name: name, en: Name, ru: Наименование, type: string, required: true }
+            """;
+
+    // line 17 is the second field; its type value starts in column 55
+    private static final String BROKEN = VALID
+            .replace("identifier: 7017069388-schools", "identifier: 7017069388-broken")
+            .replace("type: string, required: true", "type: strng, required: true");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anyInvalidFileMakesTheExitCodeOneAndIsExplained() throws IOException {
+        Path valid = write("7017069388-schools.yaml", VALID);
+        Path broken = write("7017069388-broken.yaml", BROKEN);
+
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.lines).containsExactly(
+                "INVALID " + broken,
+                "  " + broken + ":17:55: structure.fields[1].type: unknown value 'strng'; expected one of: "
+                        + "string, integer, number, boolean, date, datetime",
+                "OK      " + valid,
+                "1 valid, 1 invalid");
+    }
+
+    @Test
+    void allValidFilesMakeTheExitCodeZero() throws IOException {
+        Path valid = write("7017069388-schools.yaml", VALID);
+        // neither hidden files (editor swap, temporary copies) nor other extensions are feeds
+        write(".7017069388-schools.yaml", BROKEN);
+        write("README.txt", "not a feed");
+
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+
+        assertThat(out.exitCode).isZero();
+        assertThat(out.lines).containsExactly("OK      " + valid, "1 valid, 0 invalid");
+    }
+
+    @Test
+    void singleFileMayBeNamed() throws IOException {
+        write("7017069388-schools.yaml", VALID);
+        Path broken = write("7017069388-broken.yaml", BROKEN);
+
+        Output out = run(() -> FeedValidationCommand.run(new String[] {broken.toString()}));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.lines).startsWith("INVALID " + broken).endsWith("0 valid, 1 invalid").hasSize(3);
+    }
+
+    @Test
+    void datasourcesComeFromTheOperatorsApplicationYml() throws IOException {
+        Path feed = write("7017069388-schools.yaml", VALID.replace("datasource: situation-centre", "datasource: warehouse"));
+
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.lines).contains("  " + feed + ":11:15: source.datasource: no datasource named 'warehouse' is "
+                + "configured; configured: situation-centre (opendata.datasources in application.yml)");
+    }
+
+    @Test
+    void directoryWithoutFeedsIsAFailure() {
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.lines).isEmpty();
+        assertThat(out.errors).containsExactly("No feed files found.");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, UTF_8);
+    }
+
+    private record Output(int exitCode, List<String> lines, List<String> errors) {
+    }
+
+    private static Output run(IntSupplier command) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(out, true, UTF_8));
+            System.setErr(new PrintStream(err, true, UTF_8));
+            exitCode = command.getAsInt();
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Output(exitCode, out.toString(UTF_8).lines().toList(), err.toString(UTF_8).lines().toList());
+    }
+}
