@@ -16,7 +16,7 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * Streams the CSV data file, record by record, and fingerprints its bytes on the way out, so the
  * dataset is never held in memory and "did the content change?" costs no second pass.
  */
-public final class CsvDataWriter implements AutoCloseable {
+public final class CsvDataWriter implements DataFileWriter {
 
     private final MessageDigest digest;
     private final CsvWriter csv;

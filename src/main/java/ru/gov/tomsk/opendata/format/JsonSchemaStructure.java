@@ -1,0 +1,73 @@
+package ru.gov.tomsk.opendata.format;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import ru.gov.tomsk.opendata.dataset.Field;
+import ru.gov.tomsk.opendata.dataset.Structure;
+
+/**
+ * {@code structure-<ver>.json}: the JSON Schema (draft 2020-12) that {@link JsonDataWriter}'s output
+ * validates against (standard §6). Every key is required because the data always writes every key;
+ * an optional field is expressed by allowing {@code null}, not by allowing the key to be missing.
+ */
+public final class JsonSchemaStructure {
+
+    static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+    private JsonSchemaStructure() {
+    }
+
+    public static byte[] render(Structure structure) {
+        return Json.render(json -> {
+            json.writeStartObject();
+            json.writeStringField("$schema", DRAFT_2020_12);
+            json.writeStringField("type", "array");
+            json.writeObjectFieldStart("items");
+            json.writeStringField("type", "object");
+            json.writeObjectFieldStart("properties");
+            for (Field field : structure.fields()) {
+                property(json, field);
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("required");
+            for (String name : structure.fieldNames()) {
+                json.writeString(name);
+            }
+            json.writeEndArray();
+            json.writeBooleanField("additionalProperties", false);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    private static void property(JsonGenerator json, Field field) throws IOException {
+        String type = switch (field.type()) {
+            case INTEGER -> "integer";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case STRING, DATE, DATETIME -> "string";
+        };
+        String format = switch (field.type()) {
+            case DATE -> "date";
+            case DATETIME -> "date-time";
+            default -> null;
+        };
+        json.writeObjectFieldStart(field.name());
+        if (field.required()) {
+            json.writeStringField("type", type);
+        } else {
+            json.writeArrayFieldStart("type");
+            json.writeString(type);
+            json.writeString("null");
+            json.writeEndArray();
+        }
+        if (format != null) {
+            json.writeStringField("format", format);
+        }
+        json.writeStringField("title", field.ru());
+        json.writeStringField("description", field.en());
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,55 @@
+package ru.gov.tomsk.opendata.format;
+
+import ru.gov.tomsk.opendata.dataset.Field;
+import ru.gov.tomsk.opendata.dataset.FieldType;
+import ru.gov.tomsk.opendata.dataset.Structure;
+
+/**
+ * {@code structure-<ver>.xsd}: the XML Schema that {@link XmlDataWriter}'s output validates against
+ * (standard §6). Fields keep their order ({@code xs:sequence}) because the data writes them in
+ * structure order; optional fields may be absent because the data omits empty values.
+ */
+public final class XsdStructure {
+
+    private XsdStructure() {
+    }
+
+    public static byte[] render(Structure structure) {
+        return XmlWriter.render(xml -> {
+            xml.start("xs:schema", "xmlns:xs", "http://www.w3.org/2001/XMLSchema");
+            xml.start("xs:element", "name", "data");
+            xml.start("xs:complexType");
+            xml.start("xs:sequence");
+            xml.start("xs:element", "name", "item", "minOccurs", "0", "maxOccurs", "unbounded");
+            xml.start("xs:complexType");
+            xml.start("xs:sequence");
+            for (Field field : structure.fields()) {
+                xml.start("xs:element", "name", field.name(), "type", type(field.type()),
+                        "minOccurs", field.required() ? "1" : "0");
+                xml.start("xs:annotation");
+                xml.element("xs:documentation", field.ru(), "xml:lang", "ru");
+                xml.element("xs:documentation", field.en(), "xml:lang", "en");
+                xml.end("xs:annotation");
+                xml.end("xs:element");
+            }
+            xml.end("xs:sequence");
+            xml.end("xs:complexType");
+            xml.end("xs:element");
+            xml.end("xs:sequence");
+            xml.end("xs:complexType");
+            xml.end("xs:element");
+            xml.end("xs:schema");
+        });
+    }
+
+    static String type(FieldType type) {
+        return switch (type) {
+            case STRING -> "xs:string";
+            case INTEGER -> "xs:integer";
+            case NUMBER -> "xs:decimal";
+            case BOOLEAN -> "xs:boolean";
+            case DATE -> "xs:date";
+            case DATETIME -> "xs:dateTime";
+        };
+    }
+}
