@@ -1,0 +1,196 @@
+package ru.gov.tomsk.opendata.catalog.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.CatalogRepository;
+import ru.gov.tomsk.opendata.catalog.DataVersion;
+import ru.gov.tomsk.opendata.catalog.DatasetState;
+import ru.gov.tomsk.opendata.catalog.StructureVersion;
+import ru.gov.tomsk.opendata.dataset.RussianPlural;
+import ru.gov.tomsk.opendata.format.MetaDocument;
+
+/**
+ * Builds the human pages' content from the catalogue: the database says what is published, the tree on disk
+ * says which files of it exist (a format may be added or dropped between versions). Read-only.
+ */
+@Service
+public class OpendataPages {
+
+    /**
+     * The identifier rule of the standard (§2, as {@code FeedParser.IDENTIFIER}); checked before an identifier
+     * reaches the database or the file system, which also closes path traversal.
+     */
+    static final Pattern IDENTIFIER = Pattern.compile("^\\d{10}-[A-Za-z0-9_]{1,64}$");
+
+    /** Records the passport page previews. */
+    static final int PREVIEW_RECORDS = 10;
+
+    // the order in which formats are offered: the primary csv first, then the others of standard §1
+    static final List<String> DATA_FORMATS = List.of("csv", "json", "xml", "geojson");
+    static final List<String> STRUCTURE_FORMATS = List.of("csv", "xsd", "json");
+    static final List<String> REGISTRY_FORMATS = List.of("csv", "json", "xml");
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpendataPages.class);
+
+    private final CatalogRepository repository;
+    private final Catalog catalog;
+    private final OpendataProperties properties;
+
+    public OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    static boolean isIdentifier(String identifier) {
+        return identifier != null && IDENTIFIER.matcher(identifier).matches();
+    }
+
+    /** The section page; {@code query} filters the registry when it has words, statistics always cover everything. */
+    public SectionPage section(String query) {
+        List<DatasetState> datasets = repository.publishedDatasets();
+        Map<String, DataVersion> newest = repository.newestDataVersions().stream()
+                .collect(Collectors.toMap(DataVersion::identifier, Function.identity()));
+        DatasetSearch search = DatasetSearch.of(query);
+        List<SectionPage.Row> rows = datasets.stream()
+                .filter(d -> search.isEmpty() || search.matches(d.passport()))
+                .map(d -> row(d, newest.get(d.passport().identifier())))
+                .toList();
+        Moment lastUpdate = newest.values().stream().map(DataVersion::createdAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(t -> Moment.of(t.atZone(zone()))).orElse(null);
+        SectionPage.Statistics statistics = new SectionPage.Statistics(datasets.size(), repository.dataVersionCount(), lastUpdate);
+        String shownQuery = query == null || query.isBlank() ? null : query.strip();
+        return new SectionPage(shownQuery, rows, statistics, existing(properties.portalDir(), "list", REGISTRY_FORMATS));
+    }
+
+    private SectionPage.Row row(DatasetState dataset, DataVersion newest) {
+        String id = dataset.passport().identifier();
+        String dataHref = null;
+        String dataName = null;
+        Moment modified = null;
+        if (newest != null) {
+            modified = Moment.of(catalogDate(newest));
+            String file = newest.fileStem() + ".csv";
+            if (Files.isRegularFile(catalog.datasetDir(id).resolve(file))) {
+                dataHref = id + "/" + file;
+                dataName = file;
+            }
+        }
+        return new SectionPage.Row(id, dataset.passport().title(), dataset.passport().creator(), modified, id + "/",
+                id + "/meta.csv", dataHref, dataName);
+    }
+
+    /** The passport page, or empty if the identifier is invalid or names no published dataset. */
+    public Optional<DatasetPage> dataset(String identifier) {
+        if (!isIdentifier(identifier)) {
+            return Optional.empty();
+        }
+        Optional<DatasetState> state = repository.dataset(identifier);
+        List<DataVersion> data = state.isPresent() ? repository.dataVersions(identifier) : List.of();
+        if (data.isEmpty()) {
+            // registered but never published: the registry does not list it, so neither does its page
+            return Optional.empty();
+        }
+        List<StructureVersion> structures = repository.structureVersions(identifier);
+        MetaDocument meta = catalog.metaDocument(state.get(), data, structures);
+        Path dir = catalog.datasetDir(identifier);
+
+        List<DatasetPage.PassportRow> dataRows = meta.data().stream()
+                .map(d -> new DatasetPage.PassportRow(d.name(), d.url(), d.name() + ".csv")).toList();
+        List<DatasetPage.PassportRow> structureRows = meta.structures().stream()
+                .map(s -> new DatasetPage.PassportRow(s.name(), s.url(), s.name() + ".csv")).toList();
+
+        List<DatasetPage.Version> versions = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            DataVersion d = data.get(i);
+            MetaDocument.DataEntry entry = meta.data().get(i);
+            versions.add(new DatasetPage.Version(d.fileStem(), Moment.of(d.createdAt().atZone(zone())), Moment.of(entry.valid()),
+                    d.provenance(), d.rowCount() + " " + RussianPlural.records(d.rowCount()), d.structureVersion(),
+                    existing(dir, d.fileStem(), DATA_FORMATS)));
+        }
+        List<DatasetPage.Structure> structureViews = structures.stream()
+                .map(s -> new DatasetPage.Structure(s.fileStem(), Moment.of(s.createdAt().atZone(zone())),
+                        existing(dir, s.fileStem(), STRUCTURE_FORMATS)))
+                .toList();
+
+        var p = meta.passport();
+        return Optional.of(new DatasetPage(p, properties.baseUrl() + identifier + "/", meta.standardVersion(),
+                Moment.of(meta.created()), Moment.of(meta.modified()), meta.format(),
+                meta.provenance(), Moment.of(meta.valid()), phoneHref(p.publisher().phone()), dataRows, structureRows,
+                existing(dir, "meta", List.of("csv", "json", "xml")), versions, structureViews,
+                preview(catalog.csvFile(data.get(0)))));
+    }
+
+    private CsvPreview preview(Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            return null;
+        }
+        try {
+            return CsvPreview.read(csv, PREVIEW_RECORDS);
+        } catch (IOException e) {
+            // the page is still useful without the preview; the files stay downloadable
+            LOG.warn("Cannot read {} for the preview: {}", csv, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The files {@code <stem>.<format>} that exist in {@code dir}, in the order of {@code formats}. */
+    private static List<FileLink> existing(Path dir, String stem, List<String> formats) {
+        List<FileLink> links = new ArrayList<>();
+        for (String format : formats) {
+            String name = stem + "." + format;
+            Path file = dir.resolve(name);
+            try {
+                if (Files.isRegularFile(file)) {
+                    links.add(new FileLink(format, name, FileLink.size(Files.size(file))));
+                }
+            } catch (IOException e) {
+                // a file removed between the two calls is simply not offered
+                LOG.debug("Cannot read the size of {}: {}", file, e.getMessage());
+            }
+        }
+        return links;
+    }
+
+    /** {@code tel:} wants the digits and a leading plus only; a phone without digits gets no link. */
+    static String phoneHref(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        return "tel:" + (phone.strip().startsWith("+") ? "+" : "") + digits;
+    }
+
+    /** The date of a version as passports state it: the date of its version stamp in the region's zone. */
+    private static LocalDate catalogDate(DataVersion version) {
+        // version stamps are ISO 8601 basic YYYYMMDDTHHMM (standard §6); the first eight characters are the date
+        return LocalDate.parse(version.version().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    private ZoneId zone() {
+        return properties.timeZone();
+    }
+}

@@ -1,0 +1,54 @@
+package ru.gov.tomsk.opendata.catalog.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the human open-data pages ({@code opendata.pages.*}).
+ *
+ * @param title          heading of the section page and suffix of every page title
+ * @param requestDataUrl where a citizen asks for new data to be opened (standard §7): a mailto: address,
+ *                       or the http(s) address of a request form; non-ASCII text may be written as is
+ */
+@ConfigurationProperties("opendata.pages")
+public record OpendataPagesProperties(
+        @DefaultValue("Открытые данные Томской области") String title,
+        @DefaultValue("mailto:opendata@tomsk.gov.ru?subject=Запрос набора открытых данных") String requestDataUrl) {
+
+    // anything else (javascript:, data:) in a link on a public page would be a hole, even if an operator typed it
+    private static final Set<String> LINK_SCHEMES = Set.of("mailto", "http", "https");
+
+    public OpendataPagesProperties {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("opendata.pages.title must not be empty");
+        }
+        requestDataUrl = asciiLink(requestDataUrl);
+    }
+
+    /**
+     * Operators write the subject in Russian with spaces; a link needs it percent-encoded. Spaces are encoded
+     * here, Cyrillic by {@code toASCIIString}; escapes already present are kept as they are.
+     */
+    private static String asciiLink(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("opendata.pages.request-data-url must not be empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip().replace(" ", "%20"));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("opendata.pages.request-data-url is not a valid address: " + e.getMessage(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!LINK_SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException("opendata.pages.request-data-url must be a mailto:, http: or https: address, not "
+                    + url);
+        }
+        return uri.toASCIIString();
+    }
+}
