@@ -27,6 +27,12 @@ import ru.gov.tomsk.opendata.format.MetaDocument;
 import ru.gov.tomsk.opendata.format.RegistryCsv;
 import ru.gov.tomsk.opendata.format.RegistryEntry;
 import ru.gov.tomsk.opendata.format.StructureCsv;
+import ru.gov.tomsk.opendata.format.JsonSchemaStructure;
+import ru.gov.tomsk.opendata.format.MetaJson;
+import ru.gov.tomsk.opendata.format.MetaXml;
+import ru.gov.tomsk.opendata.format.RegistryJson;
+import ru.gov.tomsk.opendata.format.RegistryXml;
+import ru.gov.tomsk.opendata.format.XsdStructure;
 
 /**
  * The local open-data catalogue: the published tree on disk and its state in the database.
@@ -195,6 +201,8 @@ public class Catalog {
     Map<String, byte[]> structureFiles(Structure structure) {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("csv", StructureCsv.render(structure));
+        files.put("xsd", XsdStructure.render(structure));
+        files.put("json", JsonSchemaStructure.render(structure));
         return files;
     }
 
@@ -212,7 +220,11 @@ public class Catalog {
                 return;
             }
             List<StructureVersion> structures = repository.structureVersions(identifier);
-            write(datasetDir(identifier).resolve("meta.csv"), MetaCsv.render(metaDocument(state, data, structures)));
+            MetaDocument meta = metaDocument(state, data, structures);
+            // the CSV passport last: it is the one consumers poll
+            write(datasetDir(identifier).resolve("meta.json"), MetaJson.render(meta));
+            write(datasetDir(identifier).resolve("meta.xml"), MetaXml.render(meta));
+            write(datasetDir(identifier).resolve("meta.csv"), MetaCsv.render(meta));
         });
     }
 
@@ -222,6 +234,8 @@ public class Catalog {
                 .map(d -> new RegistryEntry(d.passport().identifier(), d.passport().title(),
                         url(d.passport().identifier(), "meta.csv")))
                 .toList();
+        write(properties.portalDir().resolve("list.json"), RegistryJson.render(properties.standardVersion(), entries));
+        write(properties.portalDir().resolve("list.xml"), RegistryXml.render(properties.standardVersion(), entries));
         write(properties.portalDir().resolve("list.csv"), RegistryCsv.render(properties.standardVersion(), entries));
     }
 

@@ -2,7 +2,6 @@ package ru.gov.tomsk.opendata.feed;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,8 @@ import ru.gov.tomsk.opendata.dataset.RowDiff;
 import ru.gov.tomsk.opendata.dataset.RowIndex;
 import ru.gov.tomsk.opendata.dataset.ValueConverter;
 import ru.gov.tomsk.opendata.format.CsvDataWriter;
+import ru.gov.tomsk.opendata.format.DataFileWriter;
+import ru.gov.tomsk.opendata.format.DataFormat;
 import ru.gov.tomsk.opendata.format.CsvReader;
 
 /**
@@ -104,8 +105,13 @@ public class DatasetPipeline {
                           List<QuarantineEntry> quarantine) throws IOException {
         RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
         RecordChecker checker = new RecordChecker(feed.structure());
+        List<DataFileWriter> writers = new ArrayList<>();
         String csvFingerprint;
-        try (OutputStream out = staged.open("csv"); CsvDataWriter csv = new CsvDataWriter(out, feed.structure())) {
+        try {
+            for (String extension : feed.formats()) {
+                DataFormat format = DataFormat.fromExtension(extension).orElseThrow();
+                writers.add(format.open(staged.open(extension), feed.structure()));
+            }
             while (records.hasNext()) {
                 Object record = records.next();
                 counts.countRead();
@@ -121,11 +127,22 @@ public class DatasetPipeline {
                     }
                     continue;
                 }
-                csv.write(values);
+                // every format in the same pass: the source is read once
+                for (DataFileWriter writer : writers) {
+                    writer.write(values);
+                }
                 index.add(values, counts.read());
                 counts.countWritten();
             }
-            csvFingerprint = csv.finish();
+            // the CSV (first, always on) carries the content; the other formats are renderings of it
+            csvFingerprint = writers.get(0).finish();
+            for (DataFileWriter writer : writers.subList(1, writers.size())) {
+                writer.finish();
+            }
+        } finally {
+            for (DataFileWriter writer : writers) {
+                writer.close();
+            }
         }
         if (!mapper.unknownColumns().isEmpty()) {
             LOG.info("Feed {}: source columns {} are not in the structure and were ignored", feed.identifier(),

@@ -53,7 +53,7 @@ public final class FeedParser {
     static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,62}$");
     static final int MAX_FILE_BYTES = 256 * 1024;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Set<String> FORMATS = Set.of("csv");
+    private static final Set<String> FORMATS = Set.of("csv", "json", "xml", "geojson");
 
     private final FeedRules rules;
 
@@ -148,7 +148,7 @@ public final class FeedParser {
             boolean allowEmpty = root.bool("allowEmpty", false);
             FeedDefinition.Source source = source(root.map("source", true));
             Structure structure = structure(root.map("structure", true), root.map("geo", false));
-            List<String> formats = formats(root);
+            List<String> formats = withGeoJson(root, formats(root), structure);
             Guards guards = guards(root.map("guards", false));
             return new FeedDefinition(new Passport(identifier, title, description, creator, subject, publisher), frequency,
                     schedule, runAtStartup, source, structure, formats, allowEmpty, guards, List.of(), file);
@@ -457,7 +457,19 @@ public final class FeedParser {
                             + "'; expected: " + String.join(", ", new TreeSet<>(FORMATS)));
                 }
             }
-            return formats.contains("csv") ? formats : concat("csv", formats);
+            // CSV first: it is always published and its bytes are the content's fingerprint
+            return concat("csv", formats.stream().filter(f -> !f.equals("csv")).distinct().toList());
+        }
+
+        /** GeoJSON is published for every location dataset and only for them. */
+        private List<String> withGeoJson(YamlMap root, List<String> formats, Structure structure) {
+            if (structure.geo() == null) {
+                if (formats.contains("geojson")) {
+                    problem(root.node("formats"), "formats", "geojson needs coordinates: add geo: { latitude: …, longitude: … }");
+                }
+                return formats;
+            }
+            return formats.contains("geojson") ? formats : concat(formats, "geojson");
         }
     }
 
@@ -682,6 +694,12 @@ public final class FeedParser {
         List<String> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
+        return all;
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
         return all;
     }
 }

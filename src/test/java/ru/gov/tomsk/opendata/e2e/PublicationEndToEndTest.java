@@ -15,6 +15,7 @@ import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.Golden;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.StructureValidators;
 import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
@@ -49,6 +50,20 @@ class PublicationEndToEndTest {
             Golden.assertMatches(dir.resolve("meta.csv"), "fixture/meta.csv");
             Golden.assertMatches(dir.resolve("structure-20260320T0900.csv"), "fixture/structure.csv");
             Golden.assertMatches(dir.resolve("data-20260320T0900-structure-20260320T0900.csv"), "fixture/data.csv");
+            Golden.assertMatches(dir.resolve("data-20260320T0900-structure-20260320T0900.json"), "fixture/data.json");
+            Golden.assertMatches(dir.resolve("data-20260320T0900-structure-20260320T0900.xml"), "fixture/data.xml");
+            Golden.assertMatches(dir.resolve("structure-20260320T0900.xsd"), "fixture/structure.xsd");
+            Golden.assertMatches(dir.resolve("structure-20260320T0900.json"), "fixture/structure.json");
+            Golden.assertMatches(dir.resolve("meta.json"), "fixture/meta.json");
+            Golden.assertMatches(dir.resolve("meta.xml"), "fixture/meta.xml");
+            Golden.assertMatches(TestApp.portal(home).resolve("list.json"), "fixture/list.json");
+            Golden.assertMatches(TestApp.portal(home).resolve("list.xml"), "fixture/list.xml");
+            // what was published validates against what was published as its structure
+            StructureValidators.validateXml(StructureValidators.xsd(Files.readAllBytes(dir.resolve("structure-20260320T0900.xsd"))),
+                    Files.readAllBytes(dir.resolve("data-20260320T0900-structure-20260320T0900.xml")));
+            assertThat(StructureValidators.jsonErrors(
+                    StructureValidators.jsonSchema(Files.readAllBytes(dir.resolve("structure-20260320T0900.json"))),
+                    Files.readAllBytes(dir.resolve("data-20260320T0900-structure-20260320T0900.json")))).isEmpty();
 
             // same content in the next quarter: no new file, but `valid` moves to the next quarter's deadline
             Map<String, String> before = Fixtures.snapshot(dir);

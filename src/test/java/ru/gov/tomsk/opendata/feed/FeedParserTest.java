@@ -104,7 +104,8 @@ class FeedParserTest {
         assertThat(feed.structure().geo())
                 .extracting(Structure.Geo::latitude, Structure.Geo::longitude)
                 .containsExactly("latitude", "longitude");
-        assertThat(feed.formats()).containsExactly("csv");
+        // a location dataset always gets GeoJSON too, after the CSV that is always first
+        assertThat(feed.formats()).containsExactly("csv", "geojson");
         assertThat(feed.publish()).isEmpty();
         assertThat(feed.file()).isEqualTo(FILE);
     }

@@ -34,6 +34,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import ru.gov.tomsk.opendata.support.StructureValidators;
 
 /**
  * Standard §6: the XML and JSON data must validate against their structure files. The negative cases
@@ -41,14 +42,7 @@ import com.networknt.schema.ValidationMessage;
  */
 class StructureValidationTest {
 
-    // exact decimals, so that validation sees the digits that were published
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-
-    // format is only an annotation in 2020-12 unless asserted; we want dates checked
-    private static final SchemaValidatorsConfig ASSERT_FORMATS = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+    private static final ObjectMapper MAPPER = StructureValidators.mapper();
 
     private static final String VALID_ITEM = "<id>1</id><name>x</name>";
 
@@ -171,28 +165,19 @@ class StructureValidationTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The JDK's own validator, hardened: it reads only the bytes it is given, never a URL they name. */
     private static Schema xsd(byte[] xsd) throws SAXException {
-        SchemaFactory factory = SchemaFactory.newDefaultInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory.newSchema(new StreamSource(new ByteArrayInputStream(xsd)));
+        return StructureValidators.xsd(xsd);
     }
 
     private static void validateXml(Schema xsd, byte[] xml) throws SAXException, IOException {
-        Validator validator = xsd.newValidator();
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
+        StructureValidators.validateXml(xsd, xml);
     }
 
     private static JsonSchema jsonSchema(byte[] schema) throws IOException {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.readTree(schema), ASSERT_FORMATS);
+        return StructureValidators.jsonSchema(schema);
     }
 
-    private static Set<ValidationMessage> errors(JsonSchema schema, byte[] json) throws IOException {
-        JsonNode node = MAPPER.readTree(json);
-        return schema.validate(node);
+    private static Set<ValidationMessage> errors(JsonSchema schema, byte[] json) {
+        return StructureValidators.jsonErrors(schema, json);
     }
 }
