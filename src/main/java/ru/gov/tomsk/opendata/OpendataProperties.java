@@ -1,6 +1,7 @@
 package ru.gov.tomsk.opendata;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,12 @@ public record OpendataProperties(
      * @param username     user; use {@code ${ENV}} placeholders for secrets
      * @param password     password; use {@code ${ENV}} placeholders, never a literal
      * @param maxPoolSize  connections kept open to the source
+     * @param connectTimeout how long a run waits for a connection before it fails (a source that is down)
      * @param initScripts  SQL scripts run when the pool opens (the embedded demo database only)
      */
     public record Datasource(String url, String username, String password,
                              @DefaultValue("4") int maxPoolSize,
+                             @DefaultValue("10s") Duration connectTimeout,
                              List<String> initScripts) {
 
         public Datasource {

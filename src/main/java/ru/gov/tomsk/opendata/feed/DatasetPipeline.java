@@ -95,6 +95,14 @@ public class DatasetPipeline {
             gate.quarantine(runId, quarantine);
             runLog.finish(runId, RunStatus.FAILED, counts, null, reason);
             throw new FeedRunFailedException(feedId, e);
+        } catch (Error e) {
+            // out of memory or the like: the run must not stay RUNNING; record it if the JVM still can
+            try {
+                runLog.finish(runId, RunStatus.FAILED, counts, null, "internal error: " + e);
+            } catch (Throwable ignored) {
+                // nothing more can be done; the next start closes abandoned runs
+            }
+            throw e;
         } finally {
             deleteQuietly(runDir);
         }

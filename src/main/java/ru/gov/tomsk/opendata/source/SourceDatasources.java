@@ -44,6 +44,7 @@ public class SourceDatasources implements AutoCloseable {
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.maxPoolSize());
         pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(settings.connectTimeout().toMillis());
         // autocommit off makes PostgreSQL stream through a cursor (fetch size) instead of buffering the result
         pool.setAutoCommit(false);
         // a source that is down must not stop the service from starting: connect lazily

@@ -45,6 +45,14 @@ class DemoTest {
             Path schools = TestApp.portal(home).resolve("7017069388-schools");
             List<String> meta = Fixtures.lines(schools.resolve("meta.csv"));
             String dataFile = meta.get(15).substring(0, meta.get(15).indexOf(',')) + ".csv";
+            // every declared format of the newest version, and GeoJSON because schools have coordinates
+            String stem = dataFile.substring(0, dataFile.length() - ".csv".length());
+            for (String extension : List.of("json", "xml", "geojson")) {
+                assertThat(schools.resolve(stem + "." + extension)).as(extension).isNotEmptyFile();
+            }
+            assertThat(Files.readString(schools.resolve(stem + ".geojson")))
+                    .startsWith("{\"type\":\"FeatureCollection\",\"features\":[")
+                    .contains("\"geometry\":{\"type\":\"Point\",\"coordinates\":[84.946305,56.503112]}");
             List<String> rows = Fixtures.lines(schools.resolve(dataFile));
             assertThat(rows.get(0)).endsWith(",latitude,longitude");
             assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
