@@ -27,7 +27,7 @@ class DemoTest {
     Path home;
 
     @Test
-    void shippedConfigurationPublishesEveryDemoFeedAtStartUp() {
+    void shippedConfigurationPublishesEveryDemoFeedAtStartUp() throws Exception {
         try (TestApp app = TestApp.startDemo(home, new MutableClock(Instant.parse("2026-11-26T10:00:00Z")))) {
             Path list = TestApp.portal(home).resolve("list.csv");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(list) && Fixtures.lines(list).size() == 5);
