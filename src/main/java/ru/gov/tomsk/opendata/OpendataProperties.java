@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param portalDir       directory of the published open-data tree, served at {@code /opendata/}
  * @param feedsDir        directory of the departments' feed files
  * @param workDir         scratch space of runs (row indexes); never published
+ * @param quarantineDir   quarantine reports of runs, one CSV per run that rejected records; never published
  * @param datasources     source databases that {@code sql} feeds name, by name
  */
 @ConfigurationProperties("opendata")
@@ -28,6 +29,7 @@ public record OpendataProperties(
         @DefaultValue("data/portal/opendata") Path portalDir,
         @DefaultValue("config/feeds") Path feedsDir,
         @DefaultValue("data/work") Path workDir,
+        @DefaultValue("data/quarantine") Path quarantineDir,
         Map<String, Datasource> datasources) {
 
     public OpendataProperties {

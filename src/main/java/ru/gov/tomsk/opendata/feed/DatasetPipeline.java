@@ -24,6 +24,7 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.NewVersion;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
+import ru.gov.tomsk.opendata.catalog.QuarantineReports;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunResult;
@@ -60,11 +61,13 @@ public class DatasetPipeline {
     private final Catalog catalog;
     private final RunLog runLog;
     private final GateRepository gate;
+    private final QuarantineReports reports;
     private final ZoneId zone;
     private final Path workDir;
 
-    public DatasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate, ZoneId zone,
-                           Path workDir) {
+    public DatasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
+                           QuarantineReports reports, ZoneId zone, Path workDir) {
+        this.reports = reports;
         this.registry = registry;
         this.catalog = catalog;
         this.runLog = runLog;
@@ -85,14 +88,14 @@ public class DatasetPipeline {
              RowIndex index = new RowIndex(runDir.resolve("current"), feed.structure())) {
             String fingerprint = render(feed, records(exchange.getIn().getBody()), staged, index, counts, quarantine);
             RunResult result = decide(feed, runId, staged, index, fingerprint, counts, quarantine, runDir);
-            gate.quarantine(runId, quarantine);
+            keepQuarantine(feedId, runId, quarantine);
             runLog.finish(runId, counts, result);
             LOG.info("Feed {}: {} — {} read, {} written, {} rejected; version {}{}", feedId, result.status(), counts.read(),
                     counts.written(), counts.rejected(), result.dataVersion(),
                     result.message() == null ? "" : "; " + result.message());
         } catch (Exception e) {
             String reason = FeedRunFailedException.describe(e);
-            gate.quarantine(runId, quarantine);
+            keepQuarantine(feedId, runId, quarantine);
             runLog.finish(runId, RunStatus.FAILED, counts, null, reason);
             throw new FeedRunFailedException(feedId, e);
         } catch (Error e) {
@@ -105,6 +108,14 @@ public class DatasetPipeline {
             throw e;
         } finally {
             deleteQuietly(runDir);
+        }
+    }
+
+    private void keepQuarantine(String feedId, long runId, List<QuarantineEntry> quarantine) {
+        gate.quarantine(runId, quarantine);
+        Path report = reports.write(feedId, runId, quarantine);
+        if (report != null) {
+            LOG.warn("Feed {}: {} record(s) rejected; quarantine report: {}", feedId, quarantine.size(), report);
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.core.env.Environment;
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.QuarantineReports;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,8 @@ class FeedConfiguration {
     @Bean
     DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
                                     OpendataProperties properties) {
-        return new DatasetPipeline(registry, catalog, runLog, gate, properties.timeZone(), properties.workDir());
+        return new DatasetPipeline(registry, catalog, runLog, gate, new QuarantineReports(properties.quarantineDir()),
+                properties.timeZone(), properties.workDir());
     }
 
     @Bean

@@ -68,6 +68,12 @@ class GateEndToEndTest {
                             tuple(8L, "id=8", "latitude", "84.954, 56.484", "position outside the region's bounding box "
                                     + "55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)"),
                             tuple(9L, "id=9", "longitude", null, "a position needs both latitude and longitude (WGS 84)"));
+            // the same report as a file for operators, outside the published tree
+            assertThat(Fixtures.lines(home.resolve("quarantine").resolve(PLACES).resolve("run-" + run.id() + ".csv")))
+                    .hasSize(9)
+                    .startsWith("row,key,field,value,reason", "2,,visitors,12a,not a valid integer")
+                    .contains("8,id=8,latitude,\"84.954, 56.484\",\"position outside the region's bounding box "
+                            + "55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)\"");
             // the held version waits; what citizens see is exactly what was published before
             assertThat(visible(TestApp.portal(home))).isEqualTo(published);
             assertThat(app.bean(HeldVersions.class).waiting(PLACES)).singleElement()

@@ -57,6 +57,7 @@ public final class TestApp implements AutoCloseable {
         all.put("opendata.feeds-dir", home.resolve("feeds").toString());
         all.put("opendata.portal-dir", home.resolve("portal").toString());
         all.put("opendata.work-dir", home.resolve("work").toString());
+        all.put("opendata.quarantine-dir", home.resolve("quarantine").toString());
         all.put("opendata.base-url", "https://opendata.example.ru/opendata/");
         all.putAll(properties);
         SpringApplication app = new SpringApplicationBuilder(OpendataBridgeApplication.class)
