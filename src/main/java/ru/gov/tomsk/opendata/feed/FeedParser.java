@@ -226,16 +226,22 @@ public final class FeedParser {
                 }
                 if (kind != null && !kind.accepts(option)) {
                     problem(map.keys.get(option), map.path(option), "unknown option of a " + kindName + " source; expected: "
-                            + String.join(", ", new TreeSet<>(union(kind.required(), kind.optional()))));
+                            + String.join(", ", kind.names()));
                     continue;
                 }
                 String value = map.text(option, false);
+                boolean secret = kind != null && kind.option(option).map(SourceOption::secret).orElse(false);
+                if (secret && value != null && !PLACEHOLDER.matcher(value).find()) {
+                    // a literal credential in a department's file ends up in version control and backups
+                    problem(map.node(option), map.path(option), "is a secret: write a ${ENV_NAME} placeholder, "
+                            + "never the value itself");
+                }
                 if (value != null) {
                     options.put(option, resolvePlaceholders(map, option, value));
                 }
             }
             if (kind != null) {
-                for (String required : new TreeSet<>(kind.required())) {
+                for (String required : kind.required()) {
                     if (!map.values.containsKey(required)) {
                         problem(map.node, map.path(required), "required option of a " + kindName + " source is missing");
                     }
@@ -682,12 +688,6 @@ public final class FeedParser {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static List<String> concat(String first, List<String> rest) {

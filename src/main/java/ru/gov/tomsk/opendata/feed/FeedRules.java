@@ -19,7 +19,7 @@ public record FeedRules(Map<String, SourceKind> kinds, Set<String> datasources, 
 
     public static FeedRules of(Set<String> datasources, Function<String, String> environment) {
         Map<String, SourceKind> kinds = new TreeMap<>();
-        SourceKind.BUILT_IN.forEach(k -> kinds.put(k.name(), k));
+        SourceKinds.builtIn().forEach(k -> kinds.put(k.name(), k));
         return new FeedRules(kinds, datasources, environment);
     }
 
