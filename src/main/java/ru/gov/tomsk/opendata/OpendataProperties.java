@@ -46,11 +46,14 @@ public record OpendataProperties(
      * @param password     password; use {@code ${ENV}} placeholders, never a literal
      * @param maxPoolSize  connections kept open to the source
      * @param connectTimeout how long a run waits for a connection before it fails (a source that is down)
+     * @param queryTimeout longest a statement may run on this source (PostgreSQL and H2; a stuck view
+     *                     then fails its run instead of holding the feed forever)
      * @param initScripts  SQL scripts run when the pool opens (the embedded demo database only)
      */
     public record Datasource(String url, String username, String password,
                              @DefaultValue("4") int maxPoolSize,
                              @DefaultValue("10s") Duration connectTimeout,
+                             @DefaultValue("30m") Duration queryTimeout,
                              List<String> initScripts) {
 
         public Datasource {

@@ -53,6 +53,8 @@ import ru.gov.tomsk.opendata.format.CsvReader;
 public class DatasetPipeline {
 
     public static final String FEED_HEADER = "OpendataFeed";
+    /** Exchange property with the id of the run the source route opened when the feed fired. */
+    public static final String RUN_PROPERTY = "OpendataRunId";
     private static final Logger LOG = LoggerFactory.getLogger(DatasetPipeline.class);
     /** Quarantine entries kept per run; the count of all rejects is on the run. */
     static final int QUARANTINE_LIMIT = 1000;
@@ -80,7 +82,8 @@ public class DatasetPipeline {
         String feedId = exchange.getIn().getHeader(FEED_HEADER, String.class);
         FeedDefinition feed = registry.feed(feedId)
                 .orElseThrow(() -> new IllegalStateException("no valid feed named '" + feedId + "' is loaded"));
-        long runId = runLog.start(feedId);
+        Long opened = exchange.getProperty(RUN_PROPERTY, Long.class);
+        long runId = opened != null ? opened : runLog.start(feedId);
         RunCounts counts = new RunCounts();
         List<QuarantineEntry> quarantine = new ArrayList<>();
         Path runDir = workDir.resolve("run-" + runId);

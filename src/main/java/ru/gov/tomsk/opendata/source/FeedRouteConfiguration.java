@@ -4,9 +4,11 @@ import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.feed.DatasetPipeline;
@@ -29,11 +31,23 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .onException(Exception.class).handled(true).process(this::recordFailure);
+        RouteConfigurationDefinition feedSource = routeConfiguration(ID);
+        // the run exists from the moment the feed fires, so a source that hangs shows as RUNNING
+        feedSource.interceptFrom().process(this::startRun);
+        feedSource.onException(Exception.class).handled(true).process(this::recordFailure);
     }
 
-    private void recordFailure(Exchange exchange) {
+    /** Opens the run of a feed route's exchange; the route id is {@code feed-<identifier>}. */
+    void startRun(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        if (routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
+            String feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
+            exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
+            exchange.setProperty(DatasetPipeline.RUN_PROPERTY, runLog.start(feedId));
+        }
+    }
+
+    void recordFailure(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String feedId = exchange.getIn().getHeader(DatasetPipeline.FEED_HEADER, String.class);
         if (error instanceof FeedRunFailedException) {
@@ -43,6 +57,11 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         // the source failed before the pipeline started (database down, bad query, unreadable file)
         String reason = "source failed: " + FeedRunFailedException.describe(error);
         LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, reason);
-        runLog.recordFailure(feedId, Instant.ofEpochMilli(exchange.getClock().getCreated()), RunStatus.FAILED, reason);
+        Long runId = exchange.getProperty(DatasetPipeline.RUN_PROPERTY, Long.class);
+        if (runId != null) {
+            runLog.finish(runId, RunStatus.FAILED, new RunCounts(), null, reason);
+        } else {
+            runLog.recordFailure(feedId, Instant.ofEpochMilli(exchange.getClock().getCreated()), RunStatus.FAILED, reason);
+        }
     }
 }

@@ -44,8 +44,10 @@ public class FeedRoutes implements CamelContextConfiguration {
         this.zone = zone;
     }
 
+    public static final String ROUTE_PREFIX = "feed-";
+
     public static String routeId(String feedId) {
-        return "feed-" + feedId;
+        return ROUTE_PREFIX + feedId;
     }
 
     @Override

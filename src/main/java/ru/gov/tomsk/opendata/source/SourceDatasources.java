@@ -45,6 +45,14 @@ public class SourceDatasources implements AutoCloseable {
         pool.setMaximumPoolSize(settings.maxPoolSize());
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(settings.connectTimeout().toMillis());
+        String timeoutSql = statementTimeoutSql(settings.url(), settings.queryTimeout());
+        if (timeoutSql != null) {
+            // camel-sql's streaming path creates statements itself, so the limit is set on the session
+            pool.setConnectionInitSql(timeoutSql);
+        } else {
+            LOG.warn("Source datasource '{}': query-timeout is not supported for {}; long queries are not limited",
+                    name, settings.url().replaceFirst("^(jdbc:[^:]+).*", "$1"));
+        }
         // autocommit off makes PostgreSQL stream through a cursor (fetch size) instead of buffering the result
         pool.setAutoCommit(false);
         // a source that is down must not stop the service from starting: connect lazily
@@ -63,6 +71,18 @@ public class SourceDatasources implements AutoCloseable {
             }
         }
         return pool;
+    }
+
+    /** The session statement that limits every query's run time, in the source database's own dialect. */
+    static String statementTimeoutSql(String url, java.time.Duration timeout) {
+        long millis = timeout.toMillis();
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "SET statement_timeout = " + millis;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "SET QUERY_TIMEOUT " + millis;
+        }
+        return null;
     }
 
     @Override

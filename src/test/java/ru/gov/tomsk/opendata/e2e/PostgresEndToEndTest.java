@@ -173,6 +173,58 @@ class PostgresEndToEndTest {
         }
     }
 
+    @Test
+    void aQueryRunningLongerThanTheSourcesTimeoutFailsItsRun() throws Exception {
+        String source = createDatabase(postgres, "fixture_timeout");
+        Fixtures.loadFixture(postgres.getDatabase(USER, "fixture_timeout"));
+        Fixtures.execute(source, USER, PASSWORD, "CREATE VIEW fixture.v_stuck AS "
+                + "SELECT o.* FROM fixture.v_organisations o, pg_sleep(30) s");
+        Map<String, Object> props = properties(source, createDatabase(postgres, "state_timeout"));
+        props.put("opendata.datasources.fixture.query-timeout", "1s");
+        Fixtures.installFixtureFeed(home);
+        java.nio.file.Path feedFile = TestApp.feeds(home).resolve(FEED + ".yaml");
+        java.nio.file.Files.writeString(feedFile,
+                java.nio.file.Files.readString(feedFile).replace("fixture.v_organisations", "fixture.v_stuck"));
+        try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse(FIRST_RUN)), props)) {
+            FeedRun run = app.run(FEED);
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.message()).startsWith("source failed:").contains("statement timeout");
+            assertThat(java.time.Duration.between(run.startedAt(), run.finishedAt())).isLessThan(java.time.Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void aSlowFeedDoesNotHoldBackAnotherFeedsRun() throws Exception {
+        String source = createDatabase(postgres, "fixture_slow");
+        Fixtures.loadFixture(postgres.getDatabase(USER, "fixture_slow"));
+        // a source view that takes its time, as a real one under load does
+        Fixtures.execute(source, USER, PASSWORD, "CREATE VIEW fixture.v_slow AS "
+                + "SELECT o.* FROM fixture.v_organisations o, pg_sleep(8) s");
+        Map<String, Object> props = properties(source, createDatabase(postgres, "state_slow"));
+        Fixtures.installFixtureFeed(home);
+        String slow = "7017069388-slow";
+        java.nio.file.Path feeds = TestApp.feeds(home);
+        java.nio.file.Files.writeString(feeds.resolve(slow + ".yaml"),
+                java.nio.file.Files.readString(feeds.resolve(FEED + ".yaml"))
+                        .replace("identifier: " + FEED, "identifier: " + slow)
+                        .replace("fixture.v_organisations", "fixture.v_slow"));
+        try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse(FIRST_RUN)), props)) {
+            app.bean(ru.gov.tomsk.opendata.source.FeedRoutes.class).runNow(slow);
+            // the run is visible as soon as the feed fires, while the source is still working
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> !app.runs(slow).isEmpty());
+            assertThat(app.runs(slow).get(0).status()).isEqualTo(RunStatus.RUNNING);
+
+            FeedRun fast = app.run(FEED);
+
+            assertThat(fast.status()).isEqualTo(RunStatus.PUBLISHED);
+            // the other feed published while the slow one was still reading its source
+            assertThat(app.runs(slow).get(0).status()).isEqualTo(RunStatus.RUNNING);
+            FeedRun slowRun = app.awaitRun(slow, 0, java.time.Duration.ofSeconds(60));
+            assertThat(slowRun.status()).isEqualTo(RunStatus.PUBLISHED);
+        }
+    }
+
     private static EmbeddedPostgres startSource(Path dataDirectory, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
     }
