@@ -69,6 +69,15 @@ public class RunLog {
                 .update();
     }
 
+    /** When the newest run that published or confirmed the data started, if any. */
+    public java.util.Optional<Instant> lastSuccessStart(String feedId) {
+        return jdbc.sql("""
+                SELECT MAX(started_at) FROM feed_run WHERE feed_id = ? AND status IN ('PUBLISHED', 'UNCHANGED')""")
+                .param(feedId)
+                .query((rs, n) -> CatalogRepository.instant(rs, 1))
+                .optional();
+    }
+
     /** Newest first. */
     public List<FeedRun> runs(String feedId, int limit) {
         return jdbc.sql("SELECT * FROM feed_run WHERE feed_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY").params(feedId, limit)

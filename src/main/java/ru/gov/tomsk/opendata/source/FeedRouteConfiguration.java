@@ -1,6 +1,9 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -21,12 +24,20 @@ import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
 public class FeedRouteConfiguration extends RouteConfigurationBuilder {
 
     public static final String ID = "feed-source";
+    /** Start of the newest successful run (1970-01-01 before the first), for incremental views. */
+    public static final String LAST_SUCCESS_AT = "lastSuccessAt";
+    /** When this run started. */
+    public static final String RUN_STARTED_AT = "runStartedAt";
     private static final Logger LOG = LoggerFactory.getLogger(FeedRouteConfiguration.class);
 
     private final RunLog runLog;
+    private final ZoneId zone;
+    private final Clock clock;
 
-    public FeedRouteConfiguration(RunLog runLog) {
+    public FeedRouteConfiguration(RunLog runLog, ZoneId zone, Clock clock) {
         this.runLog = runLog;
+        this.zone = zone;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +54,11 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         if (routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
             String feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
             exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
+            // named parameters a query may use (:#lastSuccessAt, :#runStartedAt), in the region's local time
+            Instant lastSuccess = runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH);
             exchange.setProperty(DatasetPipeline.RUN_PROPERTY, runLog.start(feedId));
+            exchange.getIn().setHeader(LAST_SUCCESS_AT, LocalDateTime.ofInstant(lastSuccess, zone));
+            exchange.getIn().setHeader(RUN_STARTED_AT, LocalDateTime.ofInstant(clock.instant(), zone));
         }
     }
 

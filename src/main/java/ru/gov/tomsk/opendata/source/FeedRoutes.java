@@ -80,9 +80,18 @@ public class FeedRoutes implements CamelContextConfiguration {
                 // Quartz cron fields are separated by '+' inside an endpoint URI
                 .parameter("cron", feed.schedule().trim().replaceAll("\\s+", "+"))
                 .parameter("timeZone", zone.getId());
-        feed.source().options().forEach(builder::parameter);
+        feed.source().options().forEach((option, value) -> builder.parameter(option, templateValue(kind, option, value)));
         builder.add();
         LOG.info("Feed {} scheduled: '{}' ({}), source {}", feed.identifier(), feed.schedule(), zone, kind.name());
+    }
+
+    /**
+     * Feeds write named SQL parameters the documented Camel way, {@code :#lastSuccessAt}; camel-sql only
+     * turns {@code #} into its internal {@code ?} for queries in the endpoint URI, and the template passes
+     * the query in the body (so that any SQL survives URI encoding), so the conversion happens here.
+     */
+    static String templateValue(SourceKind kind, String option, String value) {
+        return "sql".equals(kind.name()) && "query".equals(option) ? value.replaceAll(":#(\\w)", ":?$1") : value;
     }
 
     /** Runs a feed now, through its own Quartz job, so a manual run never overlaps a scheduled one. */

@@ -1,5 +1,7 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +19,8 @@ class SourceConfiguration {
     }
 
     @Bean
-    FeedRouteConfiguration feedRouteConfiguration(RunLog runLog) {
-        return new FeedRouteConfiguration(runLog);
+    FeedRouteConfiguration feedRouteConfiguration(RunLog runLog, OpendataProperties properties, Clock clock) {
+        return new FeedRouteConfiguration(runLog, properties.timeZone(), clock);
     }
 
     @Bean

@@ -204,4 +204,25 @@ class PublicationEndToEndTest {
             assertThat(now).isEqualTo(published);
         }
     }
+
+    @Test
+    void aQueryMayUseTheLastSuccessfulRunAsANamedParameter() throws Exception {
+        String source = Fixtures.h2Source();
+        Fixtures.installFixtureFeed(home);
+        Path feedFile = TestApp.feeds(home).resolve(FEED + ".yaml");
+        // an incremental view: only rows updated since the last successful run (1970 before the first)
+        Files.writeString(feedFile, Files.readString(feedFile).replace("FROM fixture.v_organisations ORDER BY id",
+                "FROM fixture.v_organisations WHERE updated > :#lastSuccessAt AND updated <= :#runStartedAt ORDER BY id"));
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T12:00:00Z")); // 19:00 in Tomsk
+        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""))) {
+            // rows updated up to 2 March 19:00 Tomsk time: ids 1 and 2, not 4 (3 March), not 3 (never)
+            FeedRun first = app.run(FEED);
+            assertThat(first.status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(first.rowsRead()).isEqualTo(2);
+
+            clock.set("2026-03-04T12:00:00Z");
+            // since the first run started: only id 4
+            assertThat(app.run(FEED).rowsRead()).isEqualTo(1);
+        }
+    }
 }
