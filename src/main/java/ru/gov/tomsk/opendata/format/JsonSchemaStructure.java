@@ -4,7 +4,9 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import ru.gov.tomsk.opendata.dataset.Constraints;
 import ru.gov.tomsk.opendata.dataset.Field;
+import ru.gov.tomsk.opendata.dataset.FieldType;
 import ru.gov.tomsk.opendata.dataset.Structure;
 
 /**
@@ -42,6 +44,37 @@ public final class JsonSchemaStructure {
         });
     }
 
+    /** The gate's checks, so that consumers validating against the schema see the same rules. */
+    private static void constraints(JsonGenerator json, Field field) throws IOException {
+        Constraints c = field.constraints();
+        if (!c.allowed().isEmpty()) {
+            json.writeArrayFieldStart("enum");
+            for (String allowed : c.allowed()) {
+                Json.value(json, field.type(), allowed);
+            }
+            if (!field.required()) {
+                json.writeNull();
+            }
+            json.writeEndArray();
+        }
+        boolean numeric = field.type() == FieldType.INTEGER || field.type() == FieldType.NUMBER;
+        if (numeric && c.min() != null) {
+            json.writeFieldName("minimum");
+            json.writeNumber(c.min());
+        }
+        if (numeric && c.max() != null) {
+            json.writeFieldName("maximum");
+            json.writeNumber(c.max());
+        }
+        if (field.type() == FieldType.STRING && c.maxLength() != null) {
+            json.writeNumberField("maxLength", c.maxLength());
+        }
+        if (field.type() == FieldType.STRING && c.pattern() != null) {
+            // JSON Schema patterns search; the gate matches the whole value
+            json.writeStringField("pattern", "^(?:" + c.pattern().pattern() + ")$");
+        }
+    }
+
     private static void property(JsonGenerator json, Field field) throws IOException {
         String type = switch (field.type()) {
             case INTEGER -> "integer";
@@ -66,6 +99,7 @@ public final class JsonSchemaStructure {
         if (format != null) {
             json.writeStringField("format", format);
         }
+        constraints(json, field);
         json.writeStringField("title", field.ru());
         json.writeStringField("description", field.en());
         json.writeEndObject();

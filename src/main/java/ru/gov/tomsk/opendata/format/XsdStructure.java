@@ -1,5 +1,8 @@
 package ru.gov.tomsk.opendata.format;
 
+import java.io.IOException;
+
+import ru.gov.tomsk.opendata.dataset.Constraints;
 import ru.gov.tomsk.opendata.dataset.Field;
 import ru.gov.tomsk.opendata.dataset.FieldType;
 import ru.gov.tomsk.opendata.dataset.Structure;
@@ -24,12 +27,20 @@ public final class XsdStructure {
             xml.start("xs:complexType");
             xml.start("xs:sequence");
             for (Field field : structure.fields()) {
-                xml.start("xs:element", "name", field.name(), "type", type(field.type()),
-                        "minOccurs", field.required() ? "1" : "0");
+                boolean restricted = hasFacets(field);
+                if (restricted) {
+                    xml.start("xs:element", "name", field.name(), "minOccurs", field.required() ? "1" : "0");
+                } else {
+                    xml.start("xs:element", "name", field.name(), "type", type(field.type()),
+                            "minOccurs", field.required() ? "1" : "0");
+                }
                 xml.start("xs:annotation");
                 xml.element("xs:documentation", field.ru(), "xml:lang", "ru");
                 xml.element("xs:documentation", field.en(), "xml:lang", "en");
                 xml.end("xs:annotation");
+                if (restricted) {
+                    facets(xml, field);
+                }
                 xml.end("xs:element");
             }
             xml.end("xs:sequence");
@@ -40,6 +51,36 @@ public final class XsdStructure {
             xml.end("xs:element");
             xml.end("xs:schema");
         });
+    }
+
+    /**
+     * The gate's checks that XML Schema can state as facets. Patterns are left out on purpose: Java and
+     * XML Schema regular expressions differ, and a schema that does not compile would break consumers.
+     */
+    private static boolean hasFacets(Field field) {
+        Constraints c = field.constraints();
+        return !c.allowed().isEmpty() || c.min() != null || c.max() != null
+                || (c.maxLength() != null && field.type() == FieldType.STRING);
+    }
+
+    private static void facets(XmlWriter xml, Field field) throws IOException {
+        Constraints c = field.constraints();
+        xml.start("xs:simpleType");
+        xml.start("xs:restriction", "base", type(field.type()));
+        if (c.maxLength() != null && field.type() == FieldType.STRING) {
+            xml.element("xs:maxLength", null, "value", String.valueOf(c.maxLength()));
+        }
+        if (c.min() != null) {
+            xml.element("xs:minInclusive", null, "value", c.min());
+        }
+        if (c.max() != null) {
+            xml.element("xs:maxInclusive", null, "value", c.max());
+        }
+        for (String allowed : c.allowed()) {
+            xml.element("xs:enumeration", null, "value", allowed);
+        }
+        xml.end("xs:restriction");
+        xml.end("xs:simpleType");
     }
 
     static String type(FieldType type) {
