@@ -1,9 +1,7 @@
 package ru.gov.tomsk.opendata.dataset;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compares a new version with the previous one by key, partition by partition, and finds keys that
@@ -31,33 +29,51 @@ public record RowDiff(long added, long changed, long removed, List<Duplicate> du
         long duplicateCount = 0;
         List<Duplicate> duplicates = new ArrayList<>();
         for (int p = 0; p < RowIndex.PARTITIONS; p++) {
-            Map<String, RowIndex.Entry> now = new HashMap<>();
-            for (RowIndex.Entry entry : current.read(p)) {
-                RowIndex.Entry first = now.putIfAbsent(entry.key(), entry);
-                if (first != null) {
+            RowIndex.Partition now = current.read(p);
+            // key hash -> index of its first occurrence; primitive, so a partition costs ~20 bytes a record
+            LongIntMap first = new LongIntMap(now.size());
+            List<int[]> repeated = new ArrayList<>();
+            long repeats = 0;
+            for (int i = 0; i < now.size(); i++) {
+                int earlier = first.putIfAbsent(now.keyHashes()[i], i);
+                if (earlier >= 0) {
+                    repeats++;
                     duplicateCount++;
-                    if (duplicates.size() < MAX_REPORTED) {
-                        duplicates.add(new Duplicate(entry.key(), entry.row(), first.row()));
+                    if (duplicates.size() + repeated.size() < MAX_REPORTED) {
+                        repeated.add(new int[] {i, earlier});
                     }
                 }
             }
-            if (previous == null) {
-                added += now.size();
-                continue;
-            }
-            Map<String, Long> before = new HashMap<>();
-            for (RowIndex.Entry entry : previous.read(p)) {
-                before.putIfAbsent(entry.key(), entry.rowHash());
-            }
-            for (RowIndex.Entry entry : now.values()) {
-                Long old = before.remove(entry.key());
-                if (old == null) {
-                    added++;
-                } else if (old != entry.rowHash()) {
-                    changed++;
+            if (!repeated.isEmpty()) {
+                List<String> keys = current.keys(p);
+                for (int[] r : repeated) {
+                    duplicates.add(new Duplicate(keys.get(r[0]), now.rows()[r[0]], now.rows()[r[1]]));
                 }
             }
-            removed += before.size();
+            long unique = now.size() - repeats;
+            if (previous == null) {
+                added += unique;
+                continue;
+            }
+            RowIndex.Partition before = previous.read(p);
+            LongIntMap seen = new LongIntMap(before.size());
+            long matched = 0;
+            for (int j = 0; j < before.size(); j++) {
+                long keyHash = before.keyHashes()[j];
+                if (seen.putIfAbsent(keyHash, j) >= 0) {
+                    continue; // a duplicate in the previous version counts once
+                }
+                int i = first.get(keyHash);
+                if (i < 0) {
+                    removed++;
+                } else {
+                    matched++;
+                    if (now.rowHashes()[i] != before.rowHashes()[j]) {
+                        changed++;
+                    }
+                }
+            }
+            added += unique - matched;
         }
         duplicates.sort(java.util.Comparator.comparingLong(Duplicate::row));
         return new RowDiff(added, changed, removed, duplicates, duplicateCount);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,8 +33,11 @@ public final class RowIndex implements AutoCloseable {
     private final int[] keyPositions;
     private boolean sealed;
 
-    /** One indexed record: its key text (e.g. {@code id=5}), the hash of all its values, its 1-based row. */
-    public record Entry(String key, long rowHash, long row) {
+    /**
+     * One partition in primitive arrays (no object per record): entry {@code i} has key hash
+     * {@code keyHashes[i]}, record hash {@code rowHashes[i]} and 1-based source row {@code rows[i]}.
+     */
+    public record Partition(int size, long[] keyHashes, long[] rowHashes, long[] rows) {
     }
 
     public RowIndex(Path dir, Structure structure) {
@@ -66,10 +70,11 @@ public final class RowIndex implements AutoCloseable {
         String key = key(values);
         long keyHash = Hashes.fnv1a64(key);
         try {
-            DataOutputStream out = outs[(int) (keyHash >>> 58)];
-            out.writeUTF(key.length() > 2000 ? key.substring(0, 2000) : key);
+            DataOutputStream out = outs[partitionOf(keyHash)];
+            out.writeLong(keyHash);
             out.writeLong(Hashes.row(values));
             out.writeLong(row);
+            out.writeUTF(key.length() > 2000 ? key.substring(0, 2000) : key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the row index in " + dir, e);
         }
@@ -105,23 +110,63 @@ public final class RowIndex implements AutoCloseable {
         return this;
     }
 
-    /** The entries of one partition, in the order they were added. */
-    public List<Entry> read(int partition) {
+    static int partitionOf(long keyHash) {
+        return (int) (keyHash >>> 58);
+    }
+
+    /** One partition's hashes and rows, in the order they were added; key texts are skipped. */
+    public Partition read(int partition) {
         seal();
-        List<Entry> entries = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(partition(partition)), 16 * 1024))) {
+        int size = 0;
+        long[] keyHashes = new long[1024];
+        long[] rowHashes = new long[1024];
+        long[] rows = new long[1024];
+        try (DataInputStream in = open(partition)) {
             while (true) {
-                String key;
+                long keyHash;
                 try {
-                    key = in.readUTF();
+                    keyHash = in.readLong();
                 } catch (EOFException end) {
-                    return entries;
+                    return new Partition(size, keyHashes, rowHashes, rows);
                 }
-                entries.add(new Entry(key, in.readLong(), in.readLong()));
+                if (size == keyHashes.length) {
+                    keyHashes = Arrays.copyOf(keyHashes, size * 2);
+                    rowHashes = Arrays.copyOf(rowHashes, size * 2);
+                    rows = Arrays.copyOf(rows, size * 2);
+                }
+                keyHashes[size] = keyHash;
+                rowHashes[size] = in.readLong();
+                rows[size] = in.readLong();
+                in.skipBytes(in.readUnsignedShort());
+                size++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the row index in " + dir, e);
         }
+    }
+
+    /** The key texts of a partition, in the order they were added: only read to report duplicates. */
+    public List<String> keys(int partition) {
+        seal();
+        List<String> keys = new ArrayList<>();
+        try (DataInputStream in = open(partition)) {
+            while (true) {
+                try {
+                    in.readLong();
+                } catch (EOFException end) {
+                    return keys;
+                }
+                in.readLong();
+                in.readLong();
+                keys.add(in.readUTF());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the row index in " + dir, e);
+        }
+    }
+
+    private DataInputStream open(int partition) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(partition(partition)), 64 * 1024));
     }
 
     private Path partition(int p) {
