@@ -64,8 +64,7 @@ public final class ValueConverter {
                 case INTEGER -> new BigInteger(stripGroups(text, field)).toString();
                 case NUMBER -> canonical(new BigDecimal(decimalText(field, text)));
                 case BOOLEAN -> boolText(field, text);
-                case DATE -> LocalDate.parse(text, field.parse() == null ? DateTimeFormatter.ISO_LOCAL_DATE
-                        : strict(field.parse())).toString();
+                case DATE -> parseDate(field, text).toString();
                 case DATETIME -> DATETIME_OUT.format(parseDateTime(field, text));
             };
         } catch (NumberFormatException | DateTimeParseException e) {
@@ -90,9 +89,36 @@ public final class ValueConverter {
         return DECIMAL_COMMA.equals(field.parse()) ? stripGroups(text, field).replace(',', '.') : text;
     }
 
+    /**
+     * The declared pattern first; ISO 8601 as well, because some sources deliver it whatever the
+     * department's text files use (spreadsheet date cells, for one).
+     */
+    private static LocalDate parseDate(Field field, String text) {
+        if (field.parse() != null) {
+            try {
+                return LocalDate.parse(text, strict(field.parse()));
+            } catch (DateTimeParseException notInPattern) {
+                if (!looksIso(text)) {
+                    throw notInPattern;
+                }
+            }
+        }
+        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+    private static boolean looksIso(String text) {
+        return text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-';
+    }
+
     private ZonedDateTime parseDateTime(Field field, String text) {
         if (field.parse() != null) {
-            return LocalDateTime.parse(text, strict(field.parse())).atZone(zone).truncatedTo(ChronoUnit.SECONDS);
+            try {
+                return LocalDateTime.parse(text, strict(field.parse())).atZone(zone).truncatedTo(ChronoUnit.SECONDS);
+            } catch (DateTimeParseException notInPattern) {
+                if (!looksIso(text)) {
+                    throw notInPattern;
+                }
+            }
         }
         try {
             return OffsetDateTime.parse(text).atZoneSameInstant(zone).truncatedTo(ChronoUnit.SECONDS);

@@ -89,7 +89,16 @@ public class DatasetPipeline {
         Path runDir = workDir.resolve("run-" + runId);
         try (StagedVersion staged = catalog.stage(feedId);
              RowIndex index = new RowIndex(runDir.resolve("current"), feed.structure())) {
-            String fingerprint = render(feed, records(exchange.getIn().getBody()), staged, index, counts, quarantine);
+            Iterator<?> records = records(exchange.getIn().getBody());
+            String fingerprint;
+            try {
+                fingerprint = render(feed, records, staged, index, counts, quarantine);
+            } finally {
+                // a file or HTTP stream is released as soon as it is read, whatever happens next
+                if (records instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
             RunResult result = decide(feed, runId, staged, index, fingerprint, counts, quarantine, runDir);
             keepQuarantine(feedId, runId, quarantine);
             runLog.finish(runId, counts, result);

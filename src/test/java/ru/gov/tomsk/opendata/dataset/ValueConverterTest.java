@@ -336,9 +336,19 @@ class ValueConverterTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1.3.2026", "2026-03-01", "32.01.2026", "01.13.2026"})
+        @ValueSource(strings = {"1.3.2026", "32.01.2026", "01.13.2026", "2026-13-01"})
         void badPatternTextIsRejected(String text) {
             assertThat(rejection(russianOpened, text).reason()).isEqualTo("not a valid date in the pattern 'dd.MM.yyyy'");
+        }
+
+        @Test
+        void isoTextIsAcceptedBesideTheDeclaredPattern() {
+            Field opened = new Field("opened", null, "Opened", "Открыт", FieldType.DATE, false, "dd.MM.yyyy");
+            // spreadsheet date cells arrive as ISO text whatever the department's CSV files use
+            assertThat(converter.convert(opened, "01.03.2026")).isEqualTo("2026-03-01");
+            assertThat(converter.convert(opened, "2026-03-01")).isEqualTo("2026-03-01");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert(opened, "2026/03/01"))
+                    .isInstanceOf(RejectedValueException.class);
         }
 
         @Test
