@@ -20,10 +20,17 @@ import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
 /**
  * Error handling of every source route, in one place. A failure ends that run only: it is recorded
  * with its cause, the published version stays as it was, and the schedule fires again as usual.
+ *
+ * <p>Two configurations: {@value #ID} for sources fired by a {@code quartz:} endpoint (sql, http), where the
+ * failure is handled once recorded; and {@value #FILE_ID} for file drops (file, ftp, sftp), where it is recorded
+ * the same way but left unhandled, because the file consumer decides by the exchange's outcome where the file
+ * goes: a handled failure would look like success, move a bad file to {@code .done/} and keep its idempotent key,
+ * so that a corrected drop of the same file could never run.
  */
 public class FeedRouteConfiguration extends RouteConfigurationBuilder {
 
     public static final String ID = "feed-source";
+    public static final String FILE_ID = "feed-file-source";
     /** Start of the newest successful run (1970-01-01 before the first), for incremental views. */
     public static final String LAST_SUCCESS_AT = "lastSuccessAt";
     /** When this run started. */
@@ -33,11 +40,13 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
     private final RunLog runLog;
     private final ZoneId zone;
     private final Clock clock;
+    private final FileDrops drops;
 
-    public FeedRouteConfiguration(RunLog runLog, ZoneId zone, Clock clock) {
+    public FeedRouteConfiguration(RunLog runLog, ZoneId zone, Clock clock, FileDrops drops) {
         this.runLog = runLog;
         this.zone = zone;
         this.clock = clock;
+        this.drops = drops;
     }
 
     @Override
@@ -46,6 +55,20 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         // the run exists from the moment the feed fires, so a source that hangs shows as RUNNING
         feedSource.interceptFrom().process(this::startRun);
         feedSource.onException(Exception.class).handled(true).process(this::recordFailure);
+
+        // A file drop's run opens when its file is picked up. After a failure the consumer moves the file to
+        // .error/ and forgets its key (rollback); the reason is written beside it. Errors of the poll itself
+        // (server unreachable, host key refused) arrive here too, through bridgeErrorHandler, without a file
+        // and without an opened run. The failure is logged once, with its reason, by recordFailure: Camel's own
+        // report of the exhausted exchange, with its stack trace, would only repeat it.
+        RouteConfigurationDefinition fileSource = routeConfiguration(FILE_ID);
+        fileSource.errorHandler(defaultErrorHandler().logExhausted(false));
+        fileSource.interceptFrom().process(this::startRun);
+        fileSource.onException(Exception.class).handled(false).process(exchange -> {
+            String reason = recordFailure(exchange, drops.pollTarget(exchange),
+                    drops.hint(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+            drops.writeReason(exchange, feedId(exchange), reason);
+        });
     }
 
     /** Opens the run of a feed route's exchange; the route id is {@code feed-<identifier>}. */
@@ -63,14 +86,27 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
     }
 
     void recordFailure(Exchange exchange) {
+        recordFailure(exchange, null, null);
+    }
+
+    /**
+     * Records the failed run unless the pipeline already did; returns the reason the run log holds.
+     *
+     * @param where what the source could not read, when the cause's own message may not say (an FTP server's
+     *              "530 Authentication failed" names no server)
+     * @param hint  what to do about it, when the cause's message is cryptic ("reject HostKey")
+     */
+    String recordFailure(Exchange exchange, String where, String hint) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String feedId = exchange.getIn().getHeader(DatasetPipeline.FEED_HEADER, String.class);
+        String feedId = feedId(exchange);
         if (error instanceof FeedRunFailedException) {
             LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, error.getMessage());
-            return;
+            // the pipeline recorded the run with the description of its cause
+            return FeedRunFailedException.describe(error.getCause() == null ? error : error.getCause());
         }
         // the source failed before the pipeline started (database down, bad query, unreadable file)
-        String reason = "source failed: " + FeedRunFailedException.describe(error);
+        String reason = "source failed: " + (where == null ? "" : "cannot read " + where + ": ")
+                + FeedRunFailedException.describe(error) + (hint == null ? "" : "; " + hint);
         LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, reason);
         Long runId = exchange.getProperty(DatasetPipeline.RUN_PROPERTY, Long.class);
         if (runId != null) {
@@ -78,5 +114,19 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         } else {
             runLog.recordFailure(feedId, Instant.ofEpochMilli(exchange.getClock().getCreated()), RunStatus.FAILED, reason);
         }
+        return reason;
+    }
+
+    /**
+     * The feed of a failed exchange: its header, or, for a failure of a consumer's poll (bridged to the error
+     * handler, past interceptFrom), the route, which is named after the feed.
+     */
+    private static String feedId(Exchange exchange) {
+        String feedId = exchange.getIn().getHeader(DatasetPipeline.FEED_HEADER, String.class);
+        String routeId = exchange.getFromRouteId();
+        if (feedId == null && routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
+            feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
+        }
+        return feedId;
     }
 }

@@ -2,6 +2,8 @@ package ru.gov.tomsk.opendata.source;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +21,25 @@ class SourceConfiguration {
     }
 
     @Bean
-    FeedRouteConfiguration feedRouteConfiguration(RunLog runLog, OpendataProperties properties, Clock clock) {
-        return new FeedRouteConfiguration(runLog, properties.timeZone(), clock);
+    FeedRouteConfiguration feedRouteConfiguration(RunLog runLog, OpendataProperties properties, Clock clock,
+                                                  FileDrops fileDrops) {
+        return new FeedRouteConfiguration(runLog, properties.timeZone(), clock, fileDrops);
+    }
+
+    /** {@code #processedFiles} of the file-drop templates; bean names are what the templates refer to. */
+    @Bean(ProcessedFiles.BEAN)
+    ProcessedFiles processedFiles(DataSource stateDatabase) {
+        return new ProcessedFiles(stateDatabase);
+    }
+
+    @Bean(FileDrops.BEAN)
+    FileDrops fileDrops(Clock clock, OpendataProperties properties) {
+        return new FileDrops(clock, properties.timeZone());
+    }
+
+    @Bean(PayloadRecords.BEAN)
+    PayloadRecords payloadRecords(FeedRegistry registry) {
+        return new PayloadRecords(registry);
     }
 
     @Bean

@@ -226,9 +226,11 @@ class FeedParserTest {
 
     @Test
     void unknownSourceKindIsReported() {
-        String yaml = with(VALID, "  kind: sql", "  kind: ftp");
+        String yaml = with(VALID, "  kind: sql", "  kind: smb");
 
-        assertProblems(yaml, AT + "14:9: source.kind: unknown source kind 'ftp'; expected one of: sql");
+        // every kind the service runs, in name order
+        assertProblems(yaml, AT + "14:9: source.kind: unknown source kind 'smb'; expected one of: "
+                + String.join(", ", SourceKinds.builtIn().stream().map(SourceKind::name).sorted().toList()));
     }
 
     @Test
@@ -425,6 +427,36 @@ class FeedParserTest {
     void documentThatIsNotAMappingIsReported() {
         assertProblems("- identifier: 7017069388-schools\n",
                 AT + "1:1: expected a mapping of feed properties (identifier, title, …)");
+    }
+
+    /** The sql source block of VALID (lines 14 to 17) as an SFTP file drop, keeping the line numbers. */
+    private static String sftp(String kind, String host, String username, String password) {
+        return with(VALID, """
+                  kind: sql
+                  datasource: situation-centre
+                  query: SELECT id, name, opened, students, lat, lon FROM opendata.v_schools ORDER BY id
+                  fetchSize: 500
+                """, "  " + kind + "\n  " + host + "\n  " + username + "\n  " + password
+                + "\n  directory: inbox\n  format: csv\n");
+    }
+
+    @Test
+    void aLiteralCredentialOfAFileDropIsRefusedWithoutRepeatingIt() {
+        String yaml = sftp("kind: sftp", "host: files.tomsk.example", "username: opendata", "password: Hunter2-secret");
+
+        InvalidFeedException e = catchThrowableOfType(InvalidFeedException.class, () -> parser.parse(FILE, yaml));
+        assertThat(e.problems()).extracting(FeedProblem::toString).containsExactly(
+                AT + "17:13: source.password: is a secret: write a ${ENV_NAME} placeholder, never the value itself");
+        assertThat(e.getMessage()).doesNotContain("Hunter2-secret");
+    }
+
+    @Test
+    void aFileDropNamesItsServerAndLogin() {
+        String yaml = sftp("kind: sftp", "port: 2222", "privateKeyFile: /etc/opendata/id_ed25519",
+                "strictHostKeyChecking: \"yes\"");
+
+        assertProblems(yaml, AT + "14:3: source.host: required option of a sftp source is missing",
+                AT + "14:3: source.username: required option of a sftp source is missing");
     }
 
     private void assertProblems(String yaml, String... expected) {

@@ -1,0 +1,147 @@
+package ru.gov.tomsk.opendata.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.KeyMatcher;
+import org.quartz.listeners.JobListenerSupport;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.core.io.ClassPathResource;
+
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/** What the file-drop tests share: the feed, the payloads, dropping a file, firing a feed's job. */
+final class Drops {
+
+    static final String FEED = "7017069388-drops";
+    /** Three organisations, UTF-8 with a header line, quotes and commas inside values; CRLF like Excel. */
+    static final String GOOD_CSV = "id,name,amount,opened,active\r\n"
+            + "1,Школа № 1,1234.50,01.09.1990,да\r\n"
+            + "2,\"МАОУ \"\"Гимназия № 2\"\"\",0.00,,нет\r\n"
+            + "3,\"Детский сад, корпус 2\",1000000.00,15.06.2015,да\r\n";
+    /** The same with one amount changed. */
+    static final String CHANGED_CSV = GOOD_CSV.replace("1234.50", "99.90");
+    /** Line 4 lost two columns: the reader must refuse the file rather than shift values into the wrong fields. */
+    static final String RAGGED_CSV = "id,name,amount,opened,active\r\n"
+            + "1,Школа № 1,1234.50,01.09.1990,да\r\n"
+            + "2,Гимназия № 2,0.00,,нет\r\n"
+            + "3,Детский сад,1000000.00\r\n";
+    /** Dropped well before the schedule fires, so the read lock's minimum age never makes a test wait. */
+    static final Instant DROPPED_AT = Instant.parse("2026-03-20T01:00:00Z");
+
+    private Drops() {
+    }
+
+    /**
+     * Installs the drops feed with the given {@code source:} block (YAML, indented by two spaces) instead of the
+     * resource's own, so that every kind is tested on the same dataset.
+     */
+    static void installFeed(Path home, String sourceBlock) throws IOException {
+        String yaml;
+        try (InputStream in = new ClassPathResource("e2e/" + FEED + ".yaml").getInputStream()) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (sourceBlock != null) {
+            yaml = yaml.replaceFirst("(?s)source:\n.*?\nstructure:", java.util.regex.Matcher.quoteReplacement(
+                    "source:\n" + sourceBlock.stripTrailing() + "\nstructure:"));
+        }
+        Files.writeString(TestApp.feeds(home).resolve(FEED + ".yaml"), yaml);
+    }
+
+    /**
+     * The secrets appear nowhere in what the service logged. Checks first that the capture did see the service's
+     * log, so that the absence means something.
+     */
+    static void assertLogsHide(CapturedOutput output, String... secrets) {
+        assertThat(output.getAll()).contains("Feed " + FEED + " scheduled");
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("the log").doesNotContain(secret);
+        }
+    }
+
+    /** Writes a file into a drop directory (local, or the directory an FTP or SFTP server serves) with a set mtime. */
+    static Path drop(Path dir, String name, String content, Instant modified) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(file, FileTime.from(modified));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the regular files directly in a directory (not in .done or .error). */
+    static List<String> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fires the feed's Quartz job and waits for it to finish, then returns the run it recorded. Unlike
+     * {@link TestApp#run}, which returns as soon as the run is recorded, this also waits for what the file consumer
+     * does after the run (moving the file to .done or .error), which happens in the same job.
+     */
+    static FeedRun run(TestApp app, String feedId) {
+        int before = app.runs(feedId).size();
+        fire(app, feedId);
+        List<FeedRun> runs = app.runs(feedId);
+        assertThat(runs).as("runs of %s after its job ran", feedId).hasSizeGreaterThan(before);
+        return runs.get(0);
+    }
+
+    /** Fires the feed's Quartz job and waits for it to finish, whether or not it recorded a run. */
+    static void fire(TestApp app, String feedId) {
+        Scheduler scheduler = app.bean(CamelContext.class).getComponent("quartz", QuartzComponent.class).getScheduler();
+        JobKey job = JobKey.jobKey(feedId, FeedRoutes.QUARTZ_GROUP);
+        AtomicBoolean finished = new AtomicBoolean();
+        String listener = "test-" + UUID.randomUUID();
+        try {
+            scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return listener;
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, JobExecutionException error) {
+                    finished.set(true);
+                }
+            }, KeyMatcher.keyEquals(job));
+            app.bean(FeedRoutes.class).runNow(feedId);
+            await().atMost(Duration.ofSeconds(60)).untilTrue(finished);
+            scheduler.getListenerManager().removeJobListener(listener);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package ru.gov.tomsk.opendata.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gov.tomsk.opendata.source.Drops.CHANGED_CSV;
+import static ru.gov.tomsk.opendata.source.Drops.DROPPED_AT;
+import static ru.gov.tomsk.opendata.source.Drops.FEED;
+import static ru.gov.tomsk.opendata.source.Drops.GOOD_CSV;
+import static ru.gov.tomsk.opendata.source.Drops.RAGGED_CSV;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.WritePermission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/**
+ * Source kind {@code ftp} against a real FTP server (Apache MINA FtpServer) that only allows passive data
+ * connections, so a client in active mode could not list or download anything. The login comes from
+ * {@code ${FTP_USER}}/{@code ${FTP_PASSWORD}} placeholders, and the password never shows in a log line, a run's
+ * message or a reason file.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FtpSourceTest {
+
+    static final String USER = "opendata";
+    /** Characters that break a URI unless the template passes the password RAW. */
+    static final String PASSWORD = "Ftp&Secret+41%2=x?y#z(1)";
+    static final String SOURCE = """
+              kind: ftp
+              host: 127.0.0.1
+              port: ${FTP_PORT}
+              username: ${FTP_USER}
+              password: ${FTP_PASSWORD}
+              directory: inbox
+              include: organisations*.csv
+              format: csv
+            """;
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path serverRoot;
+
+    FtpServer server;
+    int port;
+
+    @BeforeEach
+    void startFtpServer() throws Exception {
+        FtpServerFactory factory = new FtpServerFactory();
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(0);
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setActiveEnabled(false);
+        data.setPassiveAddress("127.0.0.1");
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        factory.addListener("default", listener.createListener());
+
+        PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
+        users.setFile(Files.createFile(home.resolve("ftp-users.properties")).toFile());
+        users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
+        BaseUser user = new BaseUser();
+        user.setName(USER);
+        user.setPassword(PASSWORD);
+        user.setHomeDirectory(serverRoot.toString());
+        user.setAuthorities(List.of(new WritePermission()));
+        factory.setUserManager(users.createUserManager());
+        factory.getUserManager().save(user);
+
+        server = factory.createServer();
+        server.start();
+        port = ((DefaultFtpServer) server).getListener("default").getPort();
+    }
+
+    @AfterEach
+    void stopFtpServer() {
+        server.stop();
+    }
+
+    Path inbox() {
+        return serverRoot.resolve("inbox");
+    }
+
+    Map<String, Object> props(String password) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("FTP_PORT", String.valueOf(port));
+        props.put("FTP_USER", USER);
+        props.put("FTP_PASSWORD", password);
+        return props;
+    }
+
+    @Test
+    void aDropIsPublishedArchivedOnTheServerAndNotProcessedAgainAfterARestart(CapturedOutput output) throws Exception {
+        Drops.installFeed(home, SOURCE);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        try (TestApp app = TestApp.start(home, clock, props(PASSWORD))) {
+            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
+            FeedRun first = Drops.run(app, FEED);
+            assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(first.rowsWritten()).isEqualTo(3);
+            assertThat(Drops.files(inbox())).isEmpty();
+            assertThat(inbox().resolve(".done/20260320/organisations.csv")).hasContent(GOOD_CSV);
+            // the local copy it was read from is gone
+            assertThat(Drops.files(home.resolve("work/drops/" + FEED))).isEmpty();
+        }
+
+        clock.set("2026-03-21T02:00:00Z");
+        try (TestApp app = TestApp.start(home, clock, props(PASSWORD))) {
+            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
+            Drops.fire(app, FEED);
+            assertThat(app.runs(FEED)).hasSize(1);
+            assertThat(Drops.files(inbox())).containsExactly("organisations.csv");
+
+            Drops.drop(inbox(), "organisations.csv", CHANGED_CSV, DROPPED_AT.plusSeconds(3600));
+            FeedRun changed = Drops.run(app, FEED);
+            assertThat(changed.status()).as(changed.message()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(changed.rowsChanged()).isEqualTo(1);
+            assertThat(inbox().resolve(".done/20260321/organisations.csv")).hasContent(CHANGED_CSV);
+        }
+        Drops.assertLogsHide(output, PASSWORD);
+    }
+
+    @Test
+    void aBadDropGoesToErrorOnTheServerWithItsReasonAndThePublishedVersionStays(CapturedOutput output)
+            throws Exception {
+        Drops.installFeed(home, SOURCE);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        try (TestApp app = TestApp.start(home, clock, props(PASSWORD))) {
+            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
+            assertThat(Drops.run(app, FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
+
+            clock.set("2026-03-21T02:00:00Z");
+            Drops.drop(inbox(), "organisations-bad.csv", RAGGED_CSV, DROPPED_AT);
+            FeedRun failed = Drops.run(app, FEED);
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.message()).contains("organisations-bad.csv").contains("line 4");
+            assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
+            // moved on the server, and the reason uploaded beside it
+            assertThat(inbox().resolve(".error/organisations-bad.csv")).hasContent(RAGGED_CSV);
+            assertThat(Files.readString(inbox().resolve(".error/organisations-bad.csv.error.txt")))
+                    .contains("Reason: " + failed.message())
+                    .doesNotContain(PASSWORD);
+            assertThat(Drops.files(inbox())).isEmpty();
+        }
+        Drops.assertLogsHide(output, PASSWORD);
+    }
+
+    @Test
+    void aRefusedLoginFailsTheRunAndNeverShowsThePassword(CapturedOutput output) throws Exception {
+        String wrong = "Wrong&Password+99";
+        Drops.installFeed(home, SOURCE);
+        try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), props(wrong))) {
+            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
+            FeedRun failed = Drops.run(app, FEED);
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.message())
+                    .startsWith("source failed: cannot read ftp://" + USER + "@127.0.0.1:" + port + "/inbox: ")
+                    .contains("530")
+                    .doesNotContain(wrong);
+            // nothing was read: the drop waits for the next run
+            assertThat(Drops.files(inbox())).containsExactly("organisations.csv");
+        }
+        Drops.assertLogsHide(output, wrong);
+    }
+
+    @Test
+    void aFeedWhoseRouteCannotBeCreatedIsReportedWithoutThePassword(CapturedOutput output) throws Exception {
+        Drops.installFeed(home, SOURCE);
+        Map<String, Object> props = props(PASSWORD);
+        props.put("FTP_PORT", "twenty-one");
+        try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), props)) {
+            List<FeedRun> runs = app.runs(FEED);
+            assertThat(runs).hasSize(1);
+            assertThat(runs.get(0).status()).isEqualTo(RunStatus.INVALID);
+            assertThat(runs.get(0).message()).startsWith("cannot create its route:").doesNotContain(PASSWORD);
+        }
+        assertThat(output.getAll()).contains("Cannot create the route of feed " + FEED).doesNotContain(PASSWORD);
+    }
+}
