@@ -12,9 +12,11 @@ package ru.gov.tomsk.opendata.dataset;
  * @param parse   optional pattern for parsing textual source values (e.g. {@code dd.MM.yyyy}, or
  *                {@code decimal-comma} for numbers written with a decimal comma)
  * @param constraints what values must satisfy beyond their type
+ * @param expression when set, the value is not read from one column but built from this text, where
+ *                {@code {column}} stands for a source column's value (no placeholder at all: a constant)
  */
 public record Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse,
-                    Constraints constraints) {
+                    Constraints constraints, String expression) {
 
     public Field {
         if (source == null || source.isBlank()) {
@@ -26,6 +28,11 @@ public record Field(String name, String source, String en, String ru, FieldType 
     }
 
     public Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse) {
-        this(name, source, en, ru, type, required, parse, Constraints.NONE);
+        this(name, source, en, ru, type, required, parse, Constraints.NONE, null);
+    }
+
+    public Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse,
+                 Constraints constraints) {
+        this(name, source, en, ru, type, required, parse, constraints, null);
     }
 }

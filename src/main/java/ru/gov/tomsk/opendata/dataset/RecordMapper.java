@@ -17,12 +17,16 @@ public final class RecordMapper {
 
     private final Structure structure;
     private final ValueConverter converter;
+    private final Expression[] expressions;
     private String[] columnForField;
+    private String[][] columnsForExpression;
     private List<String> unknownColumns = List.of();
 
     public RecordMapper(Structure structure, ValueConverter converter) {
         this.structure = structure;
         this.converter = converter;
+        this.expressions = structure.fields().stream()
+                .map(f -> f.expression() == null ? null : new Expression(f.expression())).toArray(Expression[]::new);
     }
 
     /**
@@ -38,13 +42,23 @@ public final class RecordMapper {
         String[] values = new String[fields.size()];
         for (int i = 0; i < values.length; i++) {
             Field field = fields.get(i);
-            String value = converter.convert(field, row.get(columnForField[i]));
+            Object raw = expressions[i] == null ? row.get(columnForField[i]) : evaluate(i, row);
+            String value = converter.convert(field, raw);
             if (value == null && field.required()) {
                 throw new RejectedValueException(field.name(), null, "required value is empty");
             }
             values[i] = value;
         }
         return values;
+    }
+
+    private String evaluate(int field, Map<String, ?> row) {
+        String[] columns = columnsForExpression[field];
+        Object[] values = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            values[c] = row.get(columns[c]);
+        }
+        return expressions[field].evaluate(values);
     }
 
     /** Source columns that no structure field reads; known after the first record. */
@@ -59,16 +73,26 @@ public final class RecordMapper {
         }
         List<Field> fields = structure.fields();
         String[] resolved = new String[fields.size()];
+        String[][] expressionColumns = new String[fields.size()][];
         Set<String> used = new LinkedHashSet<>();
         for (int i = 0; i < resolved.length; i++) {
             Field field = fields.get(i);
-            String column = byLowerCase.get(field.source().toLowerCase(Locale.ROOT));
-            if (column == null) {
-                throw new MissingSourceColumnException(field, columns);
+            List<String> wanted = expressions[i] == null ? List.of(field.source()) : expressions[i].columns();
+            String[] found = new String[wanted.size()];
+            for (int c = 0; c < found.length; c++) {
+                found[c] = byLowerCase.get(wanted.get(c).toLowerCase(Locale.ROOT));
+                if (found[c] == null) {
+                    throw new MissingSourceColumnException(field, wanted.get(c), columns);
+                }
+                used.add(found[c]);
             }
-            resolved[i] = column;
-            used.add(column);
+            if (expressions[i] == null) {
+                resolved[i] = found[0];
+            } else {
+                expressionColumns[i] = found;
+            }
         }
+        this.columnsForExpression = expressionColumns;
         List<String> unknown = new ArrayList<>();
         for (String column : columns) {
             if (!used.contains(column)) {
@@ -81,8 +105,8 @@ public final class RecordMapper {
 
     /** The source lacks a column that a structure field reads: the feed and the source disagree. */
     public static final class MissingSourceColumnException extends IllegalStateException {
-        public MissingSourceColumnException(Field field, Set<String> columns) {
-            super("the source has no column '" + field.source() + "' for field '" + field.name()
+        public MissingSourceColumnException(Field field, String column, Set<String> columns) {
+            super("the source has no column '" + column + "' for field '" + field.name()
                     + "'; the source's columns are " + columns);
         }
     }

@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import ru.gov.tomsk.opendata.dataset.Constraints;
+import ru.gov.tomsk.opendata.dataset.Expression;
 import ru.gov.tomsk.opendata.dataset.Field;
 import ru.gov.tomsk.opendata.dataset.FieldType;
 import ru.gov.tomsk.opendata.dataset.Frequency;
@@ -307,7 +308,7 @@ public final class FeedParser {
 
         private static Field namingWgs84(Field f) {
             return new Field(f.name(), f.source(), wgs84(f.en()), wgs84(f.ru()), f.type(), f.required(), f.parse(),
-                    f.constraints());
+                    f.constraints(), f.expression());
         }
 
         private static String wgs84(String description) {
@@ -319,7 +320,8 @@ public final class FeedParser {
         }
 
         private Field field(YamlMap f) {
-            f.allow("name", "source", "en", "ru", "type", "required", "parse", "pattern", "enum", "min", "max", "maxLength");
+            f.allow("name", "source", "constant", "expression", "en", "ru", "type", "required", "parse", "pattern", "enum",
+                    "min", "max", "maxLength");
             String name = f.text("name", true);
             if (name != null && !FIELD_NAME.matcher(name).matches()) {
                 problem(f.node("name"), f.path("name"), "'" + name
@@ -331,7 +333,39 @@ public final class FeedParser {
                 checkParsePattern(f, type, parse);
             }
             return new Field(name, f.text("source", false), f.text("en", true), f.text("ru", true), type,
-                    f.bool("required", false), parse, constraints(f, type));
+                    f.bool("required", false), parse, constraints(f, type), mapping(f, type, parse));
+        }
+
+        /** {@code constant} or {@code expression}, each instead of reading one {@code source} column. */
+        private String mapping(YamlMap f, FieldType type, String parse) {
+            String constant = f.text("constant", false);
+            String expression = f.text("expression", false);
+            long given = java.util.stream.Stream.of(f.values.get("source"), f.values.get("constant"), f.values.get("expression"))
+                    .filter(java.util.Objects::nonNull).count();
+            if (given > 1) {
+                problem(f.node, f.prefix, "give at most one of source, constant and expression");
+                return null;
+            }
+            if (constant != null) {
+                if (Expression.PLACEHOLDER.matcher(constant).find()) {
+                    problem(f.node("constant"), f.path("constant"), "a constant has no {placeholders}; use expression");
+                    return null;
+                }
+                if (type != null) {
+                    try {
+                        new ValueConverter(java.time.ZoneOffset.UTC).convert(
+                                new Field("constant", null, "", "", type, false, parse), constant);
+                    } catch (ru.gov.tomsk.opendata.dataset.RejectedValueException e) {
+                        problem(f.node("constant"), f.path("constant"), "'" + constant + "' is " + e.reason());
+                    }
+                }
+                return constant;
+            }
+            if (expression != null && !Expression.PLACEHOLDER.matcher(expression).find()) {
+                problem(f.node("expression"), f.path("expression"),
+                        "an expression names source columns as {column}, e.g. \"{postcode}, {city}\"; for a fixed value use constant");
+            }
+            return expression;
         }
 
         private Constraints constraints(YamlMap f, FieldType type) {
