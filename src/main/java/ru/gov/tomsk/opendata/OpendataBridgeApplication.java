@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import ru.gov.tomsk.opendata.feed.FeedValidationCommand;
+import ru.gov.tomsk.opendata.source.SourceOptionChecks;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,7 +18,7 @@ public class OpendataBridgeApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && FeedValidationCommand.NAME.equals(args[0])) {
-            System.exit(FeedValidationCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(FeedValidationCommand.run(Arrays.copyOfRange(args, 1, args.length), SourceOptionChecks.all()));
         }
         SpringApplication.run(OpendataBridgeApplication.class, args);
     }

@@ -14,8 +14,8 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 class FeedConfiguration {
 
     @Bean
-    FeedRules feedRules(OpendataProperties properties, Environment environment) {
-        return FeedRules.of(properties.datasources().keySet(), environment::getProperty);
+    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks) {
+        return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind());
     }
 
     @Bean

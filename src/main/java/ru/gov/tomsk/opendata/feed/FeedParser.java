@@ -247,6 +247,9 @@ public final class FeedParser {
                         problem(map.node, map.path(required), "required option of a " + kindName + " source is missing");
                     }
                 }
+                if (problems.isEmpty() && rules.checks().containsKey(kindName)) {
+                    check(map, kind, options);
+                }
                 String datasource = options.get("datasource");
                 if (datasource != null && !rules.datasources().contains(datasource)) {
                     problem(map.node("datasource"), map.path("datasource"), "no datasource named '" + datasource
@@ -255,6 +258,22 @@ public final class FeedParser {
                 }
             }
             return new FeedDefinition.Source(kindName, options);
+        }
+
+        /** The kind's own check of its options (payload format, HTTP paging…), located at the option it names. */
+        private void check(YamlMap map, SourceKind kind, Map<String, String> options) {
+            Map<String, String> withDefaults = new LinkedHashMap<>();
+            kind.options().stream().filter(o -> o.defaultValue() != null)
+                    .forEach(o -> withDefaults.put(o.name(), o.defaultValue()));
+            withDefaults.putAll(options);
+            try {
+                rules.checks().get(kind.name()).check(withDefaults);
+            } catch (IllegalArgumentException e) {
+                Matcher named = Pattern.compile("^options? '([A-Za-z]+)'").matcher(String.valueOf(e.getMessage()));
+                String option = named.find() ? named.group(1) : null;
+                boolean given = option != null && map.values.containsKey(option);
+                problem(given ? map.node(option) : map.node, given ? map.path(option) : map.prefix, e.getMessage());
+            }
         }
 
         private String resolvePlaceholders(YamlMap map, String option, String value) {

@@ -26,12 +26,14 @@ public final class FeedValidationCommand {
     private FeedValidationCommand() {
     }
 
-    public static int run(String[] args) {
+    /** @param checks the source kinds' option checks, as the running service applies them */
+    public static int run(String[] args, SourceChecks checks) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .properties("logging.level.root=WARN").run()) {
             OpendataProperties properties = context.getBean(OpendataProperties.class);
-            FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(), context.getEnvironment()::getProperty));
+            FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(),
+                    context.getEnvironment()::getProperty, checks.byKind()));
             List<Path> files = new ArrayList<>();
             if (args.length == 0) {
                 files.addAll(FeedRegistry.feedFiles(properties.feedsDir()));

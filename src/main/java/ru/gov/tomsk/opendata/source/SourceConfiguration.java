@@ -11,9 +11,15 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
+import ru.gov.tomsk.opendata.feed.SourceChecks;
 
 @Configuration(proxyBeanMethods = false)
 class SourceConfiguration {
+
+    @Bean
+    SourceChecks sourceChecks() {
+        return SourceOptionChecks.all();
+    }
 
     @Bean(destroyMethod = "close")
     SourceDatasources sourceDatasources(OpendataProperties properties) {

@@ -14,6 +14,8 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.gov.tomsk.opendata.source.SourceOptionChecks;
+
 /**
  * The command boots a settings-only Spring context that reads {@code ./config/application.yml}; tests run with the
  * project root as the working directory, where that file configures the datasource {@code situation-centre}.
@@ -53,7 +55,7 @@ class FeedValidationCommandTest {
         Path valid = write("7017069388-schools.yaml", VALID);
         Path broken = write("7017069388-broken.yaml", BROKEN);
 
-        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).containsExactly(
@@ -71,7 +73,7 @@ class FeedValidationCommandTest {
         write(".7017069388-schools.yaml", BROKEN);
         write("README.txt", "not a feed");
 
-        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isZero();
         assertThat(out.lines).containsExactly("OK      " + valid, "1 valid, 0 invalid");
@@ -82,7 +84,7 @@ class FeedValidationCommandTest {
         write("7017069388-schools.yaml", VALID);
         Path broken = write("7017069388-broken.yaml", BROKEN);
 
-        Output out = run(() -> FeedValidationCommand.run(new String[] {broken.toString()}));
+        Output out = run(() -> FeedValidationCommand.run(new String[] {broken.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).startsWith("INVALID " + broken).endsWith("0 valid, 1 invalid").hasSize(3);
@@ -92,7 +94,7 @@ class FeedValidationCommandTest {
     void datasourcesComeFromTheOperatorsApplicationYml() throws IOException {
         Path feed = write("7017069388-schools.yaml", VALID.replace("datasource: situation-centre", "datasource: warehouse"));
 
-        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).contains("  " + feed + ":11:15: source.datasource: no datasource named 'warehouse' is "
@@ -101,7 +103,7 @@ class FeedValidationCommandTest {
 
     @Test
     void directoryWithoutFeedsIsAFailure() {
-        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}));
+        Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).isEmpty();
