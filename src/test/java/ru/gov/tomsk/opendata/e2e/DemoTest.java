@@ -22,6 +22,7 @@ import ru.gov.tomsk.opendata.support.TestApp;
 class DemoTest {
 
     static final List<String> DEMO_FEEDS = List.of("7017000420-budget", "7017069388-schools", "7017107837-medorgs");
+    static final String CULTURE = "7017004620-culture";
 
     @TempDir
     Path home;
@@ -62,6 +63,27 @@ class DemoTest {
                 assertThat(lat).isBetween(55.6, 61.1);
                 assertThat(lon).isBetween(75.0, 89.3);
             });
+        }
+    }
+
+    @Test
+    void theDemoInboxPublishesAWindows1251ExcelExportDroppedIntoIt() throws Exception {
+        try (TestApp app = TestApp.startDemo(home, new MutableClock(Instant.parse("2026-11-26T10:00:00Z")))) {
+            Path inbox = Files.createDirectories(home.resolve("inbox/culture"));
+            Files.copy(Path.of("src/main/resources/demo/drops/culture.csv"), inbox.resolve("culture.csv"));
+
+            FeedRun run = app.run(CULTURE);
+
+            assertThat(run.status()).as(run.message()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(run.rowsWritten()).isEqualTo(6);
+            Path dir = TestApp.portal(home).resolve(CULTURE);
+            List<String> meta = Fixtures.lines(dir.resolve("meta.csv"));
+            List<String> rows = Fixtures.lines(dir.resolve(meta.get(15).substring(0, meta.get(15).indexOf(',')) + ".csv"));
+            assertThat(rows.get(0)).isEqualTo("id,name,kind,region,address,opened,visitors,latitude,longitude");
+            // detected Windows-1251 and ';', constant and expression fields, decimal comma and thousands spaces
+            assertThat(rows.get(1)).isEqualTo("1,Томский областной краеведческий музей им. М. Б. Шатилова,музей,"
+                    + "Томская область,\"634050, г. Томск, пр. Ленина, д. 75\",1922-05-14,48500,56.47893,84.95064");
+            assertThat(rows.get(4)).startsWith("4,\"Театр куклы и актёра \"\"Скоморох\"\" им. Р. Виндермана\",театр,");
         }
     }
 }

@@ -45,7 +45,8 @@ public final class TestApp implements AutoCloseable {
      * and the demo feeds of {@code config/feeds}; only the state database and the portal tree go under {@code home}.
      */
     public static TestApp startDemo(Path home, MutableClock clock) {
-        return start(home, clock, Map.of("opendata.feeds-dir", "config/feeds"), false);
+        return start(home, clock, Map.of("opendata.feeds-dir", "config/feeds",
+                "OPENDATA_INBOX", home.resolve("inbox").toString()), false);
     }
 
     private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic) {
