@@ -206,6 +206,9 @@ public class Catalog {
         return files;
     }
 
+    /** The extensions {@link #structureFiles} writes for every structure version. */
+    private static final List<String> STRUCTURE_FORMATS = List.of("csv", "xsd", "json");
+
     private static byte[] concat(java.util.Collection<byte[]> parts) {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         parts.forEach(all::writeBytes);
@@ -214,29 +217,61 @@ public class Catalog {
 
     /** Re-renders {@code meta.csv} of one dataset from the database; writes only if the bytes differ. */
     public void refreshPassport(String identifier) {
-        repository.dataset(identifier).ifPresent(state -> {
-            List<DataVersion> data = repository.dataVersions(identifier);
-            if (data.isEmpty()) {
-                return;
-            }
-            List<StructureVersion> structures = repository.structureVersions(identifier);
-            MetaDocument meta = metaDocument(state, data, structures);
-            // the CSV passport last: it is the one consumers poll
-            write(datasetDir(identifier).resolve("meta.json"), MetaJson.render(meta));
-            write(datasetDir(identifier).resolve("meta.xml"), MetaXml.render(meta));
-            write(datasetDir(identifier).resolve("meta.csv"), MetaCsv.render(meta));
-        });
+        published(identifier).ifPresent(dataset -> dataset.passport()
+                .forEach((name, bytes) -> write(datasetDir(identifier).resolve(name), bytes)));
     }
 
     /** Re-renders {@code list.csv} from the database; writes only if the bytes differ. */
     public void refreshRegistry() {
+        registry(identifier -> true).forEach((name, bytes) -> write(properties.portalDir().resolve(name), bytes));
+    }
+
+    /**
+     * A published dataset's files and its passport, rendered from one reading of the database: what a
+     * target needs to mirror it. Data versions are read before structure versions, so every structure
+     * a listed data version refers to is listed too, even while a commit is running.
+     */
+    public Optional<PublishedDataset> published(String identifier) {
+        List<DataVersion> data = repository.dataVersions(identifier);
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StructureVersion> structures = repository.structureVersions(identifier);
+        Optional<DatasetState> state = repository.dataset(identifier);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        MetaDocument meta = metaDocument(state.get(), data, structures);
+        Map<String, byte[]> passport = new java.util.LinkedHashMap<>();
+        // the CSV passport last: it is the one consumers poll
+        passport.put("meta.json", MetaJson.render(meta));
+        passport.put("meta.xml", MetaXml.render(meta));
+        passport.put("meta.csv", MetaCsv.render(meta));
+        List<String> files = new java.util.ArrayList<>();
+        for (StructureVersion s : structures) {
+            STRUCTURE_FORMATS.forEach(extension -> files.add(s.fileStem() + "." + extension));
+        }
+        for (DataVersion d : data) {
+            d.formats().forEach(extension -> files.add(d.fileStem() + "." + extension));
+        }
+        return Optional.of(new PublishedDataset(identifier, datasetDir(identifier), data.get(0).version(), files, passport));
+    }
+
+    /**
+     * {@code list.*} by file name ({@code list.csv} last) for the published datasets {@code listed} accepts:
+     * a mirror lists only the datasets whose passports it already holds.
+     */
+    public Map<String, byte[]> registry(java.util.function.Predicate<String> listed) {
         List<RegistryEntry> entries = repository.publishedDatasets().stream()
+                .filter(d -> listed.test(d.passport().identifier()))
                 .map(d -> new RegistryEntry(d.passport().identifier(), d.passport().title(),
                         url(d.passport().identifier(), "meta.csv")))
                 .toList();
-        write(properties.portalDir().resolve("list.json"), RegistryJson.render(properties.standardVersion(), entries));
-        write(properties.portalDir().resolve("list.xml"), RegistryXml.render(properties.standardVersion(), entries));
-        write(properties.portalDir().resolve("list.csv"), RegistryCsv.render(properties.standardVersion(), entries));
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("list.json", RegistryJson.render(properties.standardVersion(), entries));
+        files.put("list.xml", RegistryXml.render(properties.standardVersion(), entries));
+        files.put("list.csv", RegistryCsv.render(properties.standardVersion(), entries));
+        return files;
     }
 
     @PostConstruct

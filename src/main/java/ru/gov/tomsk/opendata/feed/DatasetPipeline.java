@@ -66,9 +66,10 @@ public class DatasetPipeline {
     private final QuarantineReports reports;
     private final ZoneId zone;
     private final Path workDir;
+    private final PortalDeliveries deliveries;
 
     public DatasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
-                           QuarantineReports reports, ZoneId zone, Path workDir) {
+                           QuarantineReports reports, ZoneId zone, Path workDir, PortalDeliveries deliveries) {
         this.reports = reports;
         this.registry = registry;
         this.catalog = catalog;
@@ -76,6 +77,7 @@ public class DatasetPipeline {
         this.gate = gate;
         this.zone = zone;
         this.workDir = workDir;
+        this.deliveries = deliveries;
     }
 
     public void run(Exchange exchange) {
@@ -100,6 +102,10 @@ public class DatasetPipeline {
                 }
             }
             RunResult result = decide(feed, runId, staged, index, fingerprint, counts, quarantine, runDir);
+            if (result.status() == RunStatus.PUBLISHED || result.status() == RunStatus.UNCHANGED) {
+                // before the run is recorded as done, so that a finished run's deliveries are already queued
+                deliveries.request(feed, result.dataVersion());
+            }
             keepQuarantine(feedId, runId, quarantine);
             runLog.finish(runId, counts, result);
             LOG.info("Feed {}: {} — {} read, {} written, {} rejected; version {}{}", feedId, result.status(), counts.read(),

@@ -9,13 +9,17 @@ import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.QuarantineReports;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.publish.Outbox;
+import ru.gov.tomsk.opendata.publish.PublishProperties;
 
 @Configuration(proxyBeanMethods = false)
 class FeedConfiguration {
 
     @Bean
-    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks) {
-        return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind());
+    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks,
+                        PublishProperties publish) {
+        return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind())
+                .withTargets(publish.targets().keySet());
     }
 
     @Bean
@@ -25,14 +29,19 @@ class FeedConfiguration {
 
     @Bean
     DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
-                                    OpendataProperties properties) {
+                                    OpendataProperties properties, PortalDeliveries deliveries) {
         return new DatasetPipeline(registry, catalog, runLog, gate, new QuarantineReports(properties.quarantineDir()),
-                properties.timeZone(), properties.workDir());
+                properties.timeZone(), properties.workDir(), deliveries);
     }
 
     @Bean
-    HeldVersions heldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate) {
-        return new HeldVersions(registry, catalog, gate);
+    HeldVersions heldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate, PortalDeliveries deliveries) {
+        return new HeldVersions(registry, catalog, gate, deliveries);
+    }
+
+    @Bean
+    PortalDeliveries portalDeliveries(Outbox outbox, FeedRegistry registry, Catalog catalog) {
+        return new PortalDeliveries(outbox, registry, catalog);
     }
 
     @Bean

@@ -14,6 +14,8 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * @param runAtStartup run once as soon as the service has started, besides the schedule
  * @param allowEmpty   whether an empty source result may be published instead of being held
  * @param guards       when a new version is held for an operator
+ * @param publish      the delivery targets ({@code opendata.targets}) its versions go to; every configured one
+ *                     when the file does not say
  * @param file         where it was loaded from, for messages
  */
 public record FeedDefinition(Passport passport, Frequency frequency, String schedule, boolean runAtStartup,

@@ -136,7 +136,7 @@ public final class FeedParser {
 
         FeedDefinition feed(YamlMap root) {
             root.allow("identifier", "title", "description", "creator", "subject", "publisher", "frequency", "schedule",
-                    "runAtStartup", "allowEmpty", "guards", "source", "structure", "geo", "formats");
+                    "runAtStartup", "allowEmpty", "guards", "source", "structure", "geo", "formats", "publish");
             String identifier = identifier(root);
             String title = root.text("title", true);
             String description = root.text("description", true);
@@ -152,7 +152,27 @@ public final class FeedParser {
             List<String> formats = withGeoJson(root, formats(root), structure);
             Guards guards = guards(root.map("guards", false));
             return new FeedDefinition(new Passport(identifier, title, description, creator, subject, publisher), frequency,
-                    schedule, runAtStartup, source, structure, formats, allowEmpty, guards, List.of(), file);
+                    schedule, runAtStartup, source, structure, formats, allowEmpty, guards, publish(root), file);
+        }
+
+        /**
+         * The delivery targets of the dataset. Absent: every configured target, because a department that registers
+         * a dataset means it to reach the portals, and a forgotten line must not keep it off them silently;
+         * {@code publish: []} keeps a dataset in the local section only.
+         */
+        private List<String> publish(YamlMap root) {
+            List<String> names = root.texts("publish", false);
+            if (names == null) {
+                return List.copyOf(rules.targets());
+            }
+            for (int i = 0; i < names.size(); i++) {
+                if (!rules.targets().contains(names.get(i))) {
+                    problem(root.item("publish", i), "publish[" + i + "]", "no target named '" + names.get(i)
+                            + "' is configured; configured: " + (rules.targets().isEmpty() ? "none"
+                            : String.join(", ", rules.targets())) + " (opendata.targets in application.yml)");
+                }
+            }
+            return names.stream().distinct().toList();
         }
 
         private Guards guards(YamlMap map) {

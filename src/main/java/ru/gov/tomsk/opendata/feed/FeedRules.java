@@ -8,15 +8,17 @@ import java.util.function.Function;
 
 /**
  * What a feed file is checked against besides its own content: the source kinds the service runs,
- * the datasources the operator configured, and the environment that fills {@code ${NAME}} placeholders.
+ * the datasources the operator configured, the environment that fills {@code ${NAME}} placeholders,
+ * and the delivery targets ({@code opendata.targets}) that {@code publish} may name.
  */
 public record FeedRules(Map<String, SourceKind> kinds, Set<String> datasources, Function<String, String> environment,
-                        Map<String, SourceCheck> checks) {
+                        Map<String, SourceCheck> checks, Set<String> targets) {
 
     public FeedRules {
         kinds = new TreeMap<>(kinds);
         datasources = Set.copyOf(datasources);
         checks = Map.copyOf(checks);
+        targets = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(targets));
     }
 
     public static FeedRules of(Set<String> datasources, Function<String, String> environment) {
@@ -27,7 +29,12 @@ public record FeedRules(Map<String, SourceKind> kinds, Set<String> datasources, 
     public static FeedRules of(Set<String> datasources, Function<String, String> environment, Map<String, SourceCheck> checks) {
         Map<String, SourceKind> kinds = new TreeMap<>();
         SourceKinds.builtIn().forEach(k -> kinds.put(k.name(), k));
-        return new FeedRules(kinds, datasources, environment, checks);
+        return new FeedRules(kinds, datasources, environment, checks, Set.of());
+    }
+
+    /** The same rules with these delivery targets configured (none by default). */
+    public FeedRules withTargets(Set<String> targetNames) {
+        return new FeedRules(kinds, datasources, environment, checks, targetNames);
     }
 
     public Optional<SourceKind> kind(String name) {

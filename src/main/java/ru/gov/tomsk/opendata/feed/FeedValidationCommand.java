@@ -13,11 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.publish.PublishProperties;
 
 /**
  * {@code validate [file-or-directory …]}: checks feed files the way the service will, without starting it
  * (no database, no Camel, no web server). Exit code 0 when every file is valid, 1 otherwise.
- * Datasource names are checked against the same {@code config/application.yml} the service reads.
+ * Datasource and target names are checked against the same {@code config/application.yml} the service reads.
  */
 public final class FeedValidationCommand {
 
@@ -33,7 +34,8 @@ public final class FeedValidationCommand {
                 .properties("logging.level.root=WARN").run()) {
             OpendataProperties properties = context.getBean(OpendataProperties.class);
             FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(),
-                    context.getEnvironment()::getProperty, checks.byKind()));
+                    context.getEnvironment()::getProperty, checks.byKind())
+                    .withTargets(context.getBean(PublishProperties.class).targets().keySet()));
             List<Path> files = new ArrayList<>();
             if (args.length == 0) {
                 files.addAll(FeedRegistry.feedFiles(properties.feedsDir()));
@@ -63,7 +65,7 @@ public final class FeedValidationCommand {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(OpendataProperties.class)
+    @EnableConfigurationProperties({OpendataProperties.class, PublishProperties.class})
     static class SettingsOnly {
     }
 }

@@ -20,11 +20,13 @@ public class HeldVersions {
     private final FeedRegistry registry;
     private final Catalog catalog;
     private final GateRepository gate;
+    private final PortalDeliveries deliveries;
 
-    public HeldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate) {
+    public HeldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate, PortalDeliveries deliveries) {
         this.registry = registry;
         this.catalog = catalog;
         this.gate = gate;
+        this.deliveries = deliveries;
     }
 
     public List<HeldVersion> waiting(String identifier) {
@@ -40,6 +42,7 @@ public class HeldVersions {
                 held.rowCount(), held.formats(), held.provenance(), held.rowsAdded(), held.rowsChanged(), held.rowsRemoved());
         CommitResult result = catalog.approve(heldId, described, operator);
         LOG.info("Held version {} of {} approved by {}: published as {}", heldId, held.identifier(), operator, result.dataVersion());
+        deliveries.request(feed, result.dataVersion());
         return result;
     }
 

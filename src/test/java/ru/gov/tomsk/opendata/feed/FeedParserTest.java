@@ -204,7 +204,7 @@ class FeedParserTest {
                 AT + "1:1: title: required property is missing",
                 AT + "2:1: titel: unknown property; did you mean 'title'? Expected one of: identifier, title, description, "
                         + "creator, subject, publisher, frequency, schedule, runAtStartup, allowEmpty, guards, source, "
-                        + "structure, geo, formats");
+                        + "structure, geo, formats, publish");
     }
 
     @Test

@@ -45,8 +45,15 @@ public final class TestApp implements AutoCloseable {
      * and the demo feeds of {@code config/feeds}; only the state database and the portal tree go under {@code home}.
      */
     public static TestApp startDemo(Path home, MutableClock clock) {
+        // the demo's regional portal is a directory mirror, relative to the working directory like the tree itself
         return start(home, clock, Map.of("opendata.feeds-dir", "config/feeds",
+                "opendata.targets.regional.path", regionalPortal(home).toString(),
                 "OPENDATA_INBOX", home.resolve("inbox").toString()), false);
+    }
+
+    /** Where {@link #startDemo} mirrors the demo's {@code regional} target. */
+    public static Path regionalPortal(Path home) {
+        return home.resolve("regional-portal");
     }
 
     private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic) {

@@ -1,0 +1,141 @@
+package ru.gov.tomsk.opendata.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+
+/**
+ * {@code kind: harvest}: a portal that gathers the registry itself, as the federal portal does (standard §10):
+ * nothing is pushed. The delivery is done when {@code <public-base-url>list.csv} and
+ * {@code <public-base-url><identifier>/meta.csv} serve exactly the committed bytes; until then (the regional
+ * mirror not there yet, a stale cache, the site down) it is retried like any delivery, with the precise reason.
+ */
+final class HarvestTarget implements DeliveryTarget {
+
+    /** Larger answers are not a registry or a passport of ours; reading stops there. */
+    static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final String name;
+    private final URI base;
+    private final Path portalDir;
+    private final HttpClient client;
+    private final Duration timeout;
+
+    HarvestTarget(String name, URI base, Path portalDir, Duration connectTimeout, Duration timeout) {
+        this.name = name;
+        this.base = base;
+        this.portalDir = portalDir;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public DeliveryResult deliver(DatasetDelivery delivery) {
+        String identifier = delivery.dataset().identifier();
+        List<String> problems = new ArrayList<>();
+        // the passport first: it is what this delivery is about; the registry changes with every dataset
+        check(identifier + "/meta.csv", delivery.dataset().directory().resolve("meta.csv"), "the committed passport", problems);
+        check("list.csv", portalDir.resolve("list.csv"), "the committed registry", problems);
+        if (!problems.isEmpty()) {
+            return DeliveryResult.retry(String.join("; ", problems));
+        }
+        return DeliveryResult.delivered("list.csv and " + identifier + "/meta.csv at " + base + " serve the committed bytes");
+    }
+
+    private void check(String file, Path committedFile, String what, List<String> problems) {
+        URI url = base.resolve(file);
+        byte[] committed;
+        try {
+            committed = Files.readAllBytes(committedFile);
+        } catch (IOException e) {
+            problems.add(what + " " + committedFile + " cannot be read: " + DirectoryTarget.describe(e));
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+                // a cache in front of the portal must ask the origin: a stale copy is exactly what we look for
+                .header("Cache-Control", "no-cache")
+                .GET().build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    problems.add("HTTP " + response.statusCode() + " for " + file + " at " + url);
+                    return;
+                }
+                byte[] served = body.readNBytes(MAX_BODY + 1);
+                if (served.length > MAX_BODY) {
+                    problems.add(file + " at " + url + " differs from " + what + " (served more than "
+                            + MAX_BODY + " bytes, committed " + committed.length + ")");
+                } else if (!Arrays.equals(served, committed)) {
+                    int at = Arrays.mismatch(served, committed);
+                    problems.add(file + " at " + url + " differs from " + what + " (served " + served.length
+                            + " bytes, committed " + committed.length
+                            + (served.length == committed.length ? ", first difference at byte " + at : "") + ")");
+                }
+            }
+        } catch (HttpConnectTimeoutException e) {
+            problems.add(file + " at " + url + " is unreachable: no connection within " + client.connectTimeout().orElseThrow());
+        } catch (HttpTimeoutException e) {
+            problems.add(file + " at " + url + " is unreachable: no answer within " + timeout);
+        } catch (ConnectException e) {
+            problems.add(file + " at " + url + " is unreachable: connection refused");
+        } catch (IOException e) {
+            problems.add(file + " at " + url + " is unreachable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(file + " at " + url + " was not checked: the service is stopping");
+        }
+    }
+
+    @Component
+    static final class Kind implements TargetKind {
+
+        private final Path portalDir;
+
+        Kind(OpendataProperties properties) {
+            this.portalDir = properties.portalDir();
+        }
+
+        @Override
+        public String name() {
+            return "harvest";
+        }
+
+        @Override
+        public DeliveryTarget create(String name, PublishProperties.Target settings) {
+            URI url = settings.publicBaseUrl();
+            if (url == null) {
+                throw new IllegalArgumentException("opendata.targets." + name
+                        + ".public-base-url is missing: where the portal reads list.csv from, e.g. https://tomsk.gov.ru/opendata/");
+            }
+            if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("opendata.targets." + name + ".public-base-url '" + Redaction.clean(url.toString())
+                        + "' is not an http(s) URL");
+            }
+            URI base = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
+            return new HarvestTarget(name, base, portalDir, settings.connectTimeout(), settings.timeout());
+        }
+    }
+}

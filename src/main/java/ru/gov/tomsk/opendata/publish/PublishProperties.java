@@ -1,0 +1,77 @@
+package ru.gov.tomsk.opendata.publish;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where published datasets go ({@code opendata.targets.<name>}) and how the delivery outbox retries
+ * ({@code opendata.outbox.*}). Feeds name targets in {@code publish: [...]}.
+ *
+ * @param targets the portals by name, in name order
+ * @param outbox  polling, backoff and give-up settings shared by all targets
+ */
+@ConfigurationProperties("opendata")
+public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox) {
+
+    public PublishProperties {
+        targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
+    }
+
+    /**
+     * One portal. Which settings apply depends on {@code kind}; a setting another kind needs is ignored.
+     *
+     * @param kind            {@code directory} (mirror into a directory, e.g. the regional portal's share) or
+     *                        {@code harvest} (the portal fetches the registry itself; the delivery checks that
+     *                        it is served current); {@code sftp}, {@code ftp}, {@code ckan}, {@code http} to come
+     * @param path            directory: the mirror's root, where {@code list.csv} and one folder per dataset go
+     * @param publicBaseUrl   harvest: the public URL the portal reads {@code list.csv} and {@code <identifier>/meta.csv} from
+     * @param connectTimeout  harvest: how long to wait for a connection
+     * @param timeout         harvest: how long one request may take, body included
+     */
+    public record Target(String kind, Path path, URI publicBaseUrl,
+                         @DefaultValue("10s") Duration connectTimeout,
+                         @DefaultValue("30s") Duration timeout) {
+    }
+
+    /**
+     * @param pollInterval how often each target's due deliveries are looked for
+     * @param backoffBase  the wait after the first failed attempt; it doubles with each further failure…
+     * @param backoffCap   …up to this
+     * @param maxAge       a delivery still failing this long after it was requested is given up (FAILED, logged as ERROR)
+     * @param lease        how long a node may hold a delivery it is sending before another node may take it over
+     *                     (a node that died mid-send); longer than any single delivery takes
+     * @param batchSize    deliveries one target sends per poll at most, so a backlog never starves the next poll
+     */
+    public record Outbox(@DefaultValue("10s") Duration pollInterval,
+                         @DefaultValue("30s") Duration backoffBase,
+                         @DefaultValue("1h") Duration backoffCap,
+                         @DefaultValue("3d") Duration maxAge,
+                         @DefaultValue("30m") Duration lease,
+                         @DefaultValue("50") int batchSize) {
+
+        public Outbox {
+            if (backoffBase.compareTo(backoffCap) > 0) {
+                throw new IllegalArgumentException("opendata.outbox.backoff-base " + backoffBase
+                        + " is longer than opendata.outbox.backoff-cap " + backoffCap);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("opendata.outbox.batch-size must be at least 1");
+            }
+        }
+
+        /** The wait after the {@code failures}-th failure in a row: base, 2×base, 4×base, … capped. */
+        public Duration backoff(int failures) {
+            Duration delay = backoffBase;
+            for (int i = 1; i < failures && delay.compareTo(backoffCap) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+        }
+    }
+}
