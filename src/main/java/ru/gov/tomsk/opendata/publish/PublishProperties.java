@@ -33,10 +33,63 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param publicBaseUrl   harvest: the public URL the portal reads {@code list.csv} and {@code <identifier>/meta.csv} from
      * @param connectTimeout  harvest: how long to wait for a connection
      * @param timeout         harvest: how long one request may take, body included
+     * @param ckan            ckan: the portal's action API, token and organisation ({@code .ckan.*})
      */
     public record Target(String kind, Path path, URI publicBaseUrl,
                          @DefaultValue("10s") Duration connectTimeout,
-                         @DefaultValue("30s") Duration timeout) {
+                         @DefaultValue("30s") Duration timeout,
+                         Ckan ckan,
+                         Remote remote) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Target {
+        }
+
+        /** Without {@code remote} settings (the kinds that need none). */
+        public Target(String kind, Path path, URI publicBaseUrl, Duration connectTimeout, Duration timeout, Ckan ckan) {
+            this(kind, path, publicBaseUrl, connectTimeout, timeout, ckan, null);
+        }
+    }
+
+    /**
+     * {@code kind: sftp} and {@code kind: ftp}: the portal's file server ({@code opendata.targets.<name>.remote.*}).
+     * Write secrets as placeholders ({@code password: ${PORTAL_SFTP_PASSWORD}}), never literally in a file.
+     *
+     * @param host                  the server
+     * @param port                  default 22 (sftp) or 21 (ftp)
+     * @param username              the login
+     * @param password              the password (ftp: required; sftp: this or {@code private-key-file})
+     * @param privateKeyFile        sftp: an OpenSSH/PEM private key to log in with
+     * @param privateKeyPassphrase  sftp: the key's passphrase, if it is encrypted
+     * @param knownHostsFile        sftp: the server's host key, as {@code ssh-keyscan} writes it
+     * @param strictHostKeyChecking sftp: refuse a server whose key is not in {@code known-hosts-file} (default true)
+     * @param directory             the remote root, where {@code list.*} and one folder per dataset go
+     *                              (relative to the login directory unless it starts with {@code /})
+     * @param connectTimeout        how long to wait for a connection and login
+     * @param timeout               how long one network read may block
+     */
+    public record Remote(String host, Integer port, String username, String password, Path privateKeyFile,
+                         String privateKeyPassphrase, Path knownHostsFile,
+                         @DefaultValue("true") boolean strictHostKeyChecking, String directory,
+                         @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            // the secrets stay out of logs and exception messages
+            return "Remote[" + username + "@" + host + ":" + port + "/" + directory + "]";
+        }
+    }
+
+    /**
+     * {@code kind: ckan}: a portal with the CKAN action API ({@code opendata.targets.<name>.ckan.*}).
+     *
+     * @param url          the portal's root, e.g. {@code https://data.example.ru/} ({@code api/3/action/...} is added)
+     * @param token        the API token, sent raw in {@code Authorization}; write it as a placeholder,
+     *                     {@code token: ${CKAN_TOKEN}}, never literally in a file
+     * @param organization the name or id of the organisation that owns the packages ({@code owner_org})
+     * @param timeout      how long one request may take, body included
+     */
+    public record Ckan(URI url, String token, String organization, @DefaultValue("60s") Duration timeout) {
     }
 
     /**

@@ -65,6 +65,6 @@ class OutboxSettingsTest {
     }
 
     private static PublishProperties.Target target(String kind, Path path, URI url) {
-        return new PublishProperties.Target(kind, path, url, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new PublishProperties.Target(kind, path, url, Duration.ofSeconds(10), Duration.ofSeconds(30), null);
     }
 }

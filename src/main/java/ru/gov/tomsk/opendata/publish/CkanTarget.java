@@ -1,0 +1,373 @@
+package ru.gov.tomsk.opendata.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kind: ckan}: a portal with the CKAN action API (https://docs.ckan.org/en/latest/api/). The dataset is
+ * the package named by its lower-cased identifier: {@code package_show}, then {@code package_create} when it is
+ * not there yet. The newest version's files (one per format: {@code data.csv}, {@code data.json}, …) are
+ * resources of the package, made once by {@code resource_create} and replaced by {@code resource_update}
+ * uploads; each carries an {@code opendata_version} field, and a resource already at the delivered version is
+ * not uploaded again. An existing package's passport ({@code package_patch}) is updated after its files.
+ *
+ * <p>A validation error and a refused token are permanent; 5xx, 429 and network failures are retried. The token
+ * goes only into the {@code Authorization} header, never into a message.
+ */
+final class CkanTarget implements DeliveryTarget {
+
+    /** Larger API answers are not CKAN's; reading stops there. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
+    static final int MAX_ERROR = 300;
+    static final List<String> FORMATS = List.of("csv", "json", "xml", "geojson");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final URI api;
+    private final String token;
+    private final String organization;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    CkanTarget(String name, URI root, String token, String organization, Duration connectTimeout, Duration timeout) {
+        this.name = name;
+        this.api = root.resolve("api/3/action/");
+        this.token = token;
+        this.organization = organization;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public DeliveryResult deliver(DatasetDelivery delivery) {
+        try {
+            return mask(send(delivery));
+        } catch (Failure f) {
+            return mask(f.result);
+        } catch (IOException e) {
+            return mask(DeliveryResult.retry("CKAN at " + api + ": " + describe(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryResult.retry("CKAN at " + api + ": not sent, the service is stopping");
+        }
+    }
+
+    private DeliveryResult send(DatasetDelivery delivery) throws IOException, InterruptedException {
+        var dataset = delivery.dataset();
+        String packageName = dataset.identifier().toLowerCase(java.util.Locale.ROOT);
+        if (!packageName.matches("[a-z0-9_-]{2,100}")) {
+            return DeliveryResult.permanent("identifier '" + dataset.identifier() + "' is not a CKAN package name "
+                    + "(2-100 lower-case letters, digits, - and _)");
+        }
+        byte[] metaJson = dataset.passport().get("meta.json");
+        if (metaJson == null) {
+            return DeliveryResult.permanent("the passport of " + dataset.identifier() + " has no meta.json");
+        }
+        JsonNode meta = JSON.readTree(metaJson);
+        String version = dataset.newestVersion();
+        Map<String, Path> current = currentFiles(dataset.directory(), dataset.files(), version);
+        if (current.isEmpty()) {
+            return DeliveryResult.permanent("no data file of version " + version + " among " + dataset.files());
+        }
+
+        JsonNode existing = call("package_show", get("package_show?id=" + encode(packageName)), true);
+        boolean created = existing == null;
+        ObjectNode passport = passport(packageName, meta, version);
+        if (created) {
+            existing = call("package_create", postJson("package_create", passport), false);
+        }
+        Map<String, JsonNode> resources = new LinkedHashMap<>();
+        for (JsonNode resource : existing.path("resources")) {
+            resources.putIfAbsent(resource.path("name").asText(), resource);
+        }
+        String packageId = existing.path("id").asText(packageName);
+        List<String> done = new ArrayList<>();
+        for (Map.Entry<String, Path> file : current.entrySet()) {
+            String resourceName = file.getKey();
+            JsonNode resource = resources.get(resourceName);
+            if (resource != null && version.equals(resource.path("opendata_version").asText(null))) {
+                continue;
+            }
+            String format = resourceName.substring(resourceName.indexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (resource == null) {
+                fields.put("package_id", packageId);
+                fields.put("name", resourceName);
+            } else {
+                fields.put("id", resource.path("id").asText());
+            }
+            fields.put("format", format);
+            fields.put("opendata_version", version);
+            String action = resource == null ? "resource_create" : "resource_update";
+            call(action, multipart(action, fields, resourceName, file.getValue()), false);
+            done.add(action + " " + resourceName);
+        }
+        if (!created) {
+            if ("deleted".equals(existing.path("state").asText())) {
+                passport.put("state", "active");
+            }
+            call("package_patch", postJson("package_patch", passport), false);
+        }
+        return DeliveryResult.delivered("CKAN package " + packageName + " at " + api + " holds version " + version
+                + " (" + (created ? "package_create" : "package_patch")
+                + (done.isEmpty() ? ", files already current" : ", " + String.join(", ", done)) + ")");
+    }
+
+    /** The newest version's file of each format, by resource name ({@code data.csv}, …). */
+    static Map<String, Path> currentFiles(Path directory, List<String> files, String version) {
+        Map<String, Path> current = new LinkedHashMap<>();
+        String prefix = "data-" + version + "-structure-";
+        for (String format : FORMATS) {
+            for (String file : files) {
+                if (file.startsWith(prefix) && file.endsWith("." + format)
+                        && file.indexOf('.') == file.length() - format.length() - 1) {
+                    current.put("data." + format, directory.resolve(file));
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    private ObjectNode passport(String packageName, JsonNode meta, String version) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("name", packageName);
+        p.put("title", meta.path("title").asText(packageName));
+        p.put("notes", meta.path("description").asText(""));
+        p.put("owner_org", organization);
+        ArrayNode tags = p.putArray("tags");
+        for (String subject : meta.path("subject").asText("").split(",")) {
+            if (!subject.isBlank()) {
+                tags.addObject().put("name", subject.strip());
+            }
+        }
+        ArrayNode extras = p.putArray("extras");
+        extra(extras, "identifier", meta.path("identifier"));
+        extra(extras, "standardversion", meta.path("standardversion"));
+        extra(extras, "creator", meta.path("creator"));
+        extra(extras, "created", meta.path("created"));
+        extra(extras, "modified", meta.path("modified"));
+        extra(extras, "valid", meta.path("valid"));
+        extra(extras, "provenance", meta.path("provenance"));
+        extra(extras, "publishername", meta.path("publisher").path("name"));
+        extra(extras, "publisherphone", meta.path("publisher").path("phone"));
+        extra(extras, "publishermbox", meta.path("publisher").path("mbox"));
+        extras.addObject().put("key", "opendata_version").put("value", version);
+        return p;
+    }
+
+    private static void extra(ArrayNode extras, String key, JsonNode value) {
+        if (value.isTextual() && !value.asText().isBlank()) {
+            extras.addObject().put("key", key).put("value", value.asText());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(api.resolve(path)).timeout(timeout)
+                .header("Authorization", token)
+                .header("Accept", "application/json");
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest postJson(String action, JsonNode body) throws IOException {
+        return request(action).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+    }
+
+    private HttpRequest multipart(String action, Map<String, String> fields, String fileName, Path file) throws IOException {
+        String boundary = "opendata-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Failure(DeliveryResult.retry("the committed file " + file + " cannot be read: " + describe(e)));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(bytes);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    /**
+     * Sends one action call and returns its {@code result}; {@code null} for "not found" when
+     * {@code notFoundIsNull}. Any other failure is thrown as a {@link Failure} carrying the outcome.
+     */
+    private JsonNode call(String action, HttpRequest request, boolean notFoundIsNull) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new Failure(DeliveryResult.retry(action + " at " + api + ": no connection within "
+                    + client.connectTimeout().orElseThrow()));
+        } catch (HttpTimeoutException e) {
+            throw new Failure(DeliveryResult.retry(action + " at " + api + ": no answer within " + timeout));
+        } catch (ConnectException e) {
+            throw new Failure(DeliveryResult.retry(action + " at " + api + ": connection refused"));
+        }
+        int status = response.statusCode();
+        byte[] raw = response.body() == null ? new byte[0] : response.body();
+        JsonNode body = null;
+        if (raw.length <= MAX_BODY) {
+            try {
+                body = JSON.readTree(raw);
+            } catch (IOException notJson) {
+                body = null;
+            }
+        }
+        JsonNode error = body == null ? null : body.get("error");
+        if (status == 200 && body != null && body.path("success").asBoolean(false)) {
+            return body.path("result");
+        }
+        // CKAN's own "not found" only: a bare 404 page means the url does not lead to the action API
+        if (notFoundIsNull && error != null && ("Not Found Error".equals(error.path("__type").asText())
+                || error.path("message").asText("").startsWith("Not found"))) {
+            return null;
+        }
+        if (status == 404 && error == null) {
+            throw new Failure(DeliveryResult.permanent(shorten(action + " at " + api + ": HTTP 404, not CKAN's action API "
+                    + "(opendata.targets." + name + ".ckan.url is the portal's root)")));
+        }
+        String what = action + " at " + api + ": HTTP " + status + (error != null ? ", " + describe(error) : "");
+        if (status == 401 || status == 403) {
+            throw new Failure(DeliveryResult.permanent(shorten("CKAN refused the token (opendata.targets." + name
+                    + ".ckan.token): " + what)));
+        }
+        if (status >= 500 || status == 429 || status == 408) {
+            throw new Failure(DeliveryResult.retry(shorten(what)));
+        }
+        if (status == 409 || error != null && "Validation Error".equals(error.path("__type").asText())) {
+            throw new Failure(DeliveryResult.permanent(shorten("CKAN rejected " + what)));
+        }
+        if (status >= 400) {
+            throw new Failure(DeliveryResult.permanent(shorten(what)));
+        }
+        // 200 without success, or a body that is not CKAN's: a proxy page, say
+        throw new Failure(DeliveryResult.retry(shorten(what + (body == null ? ", the answer is not CKAN JSON" : ""))));
+    }
+
+    /** CKAN's error object: {@code __type}, {@code message}, and for a validation error the fields. */
+    static String describe(JsonNode error) {
+        StringBuilder text = new StringBuilder(error.path("__type").asText("error"));
+        String message = error.path("message").asText(null);
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        error.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("__type") && !field.getKey().equals("message")) {
+                JsonNode value = field.getValue();
+                String rendered = value.isArray() && value.size() > 0 && value.get(0).isTextual()
+                        ? String.join(" ", toStrings(value)) : value.isTextual() ? value.asText() : value.toString();
+                text.append("; ").append(field.getKey()).append(": ").append(rendered);
+            }
+        });
+        return text.toString();
+    }
+
+    private static List<String> toStrings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    static String shorten(String text) {
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Cleans a message of credentials and, whatever quoted it, of the token itself. */
+    private DeliveryResult mask(DeliveryResult result) {
+        String message = Redaction.clean(result.message());
+        if (message != null && token != null && !token.isEmpty()) {
+            message = message.replace(token, "***");
+        }
+        return new DeliveryResult(result.outcome(), message);
+    }
+
+    /** A call's outcome other than success, carried out of the call chain. */
+    private static final class Failure extends RuntimeException {
+        final transient DeliveryResult result;
+
+        Failure(DeliveryResult result) {
+            super(result.message(), null, false, false);
+            this.result = result;
+        }
+    }
+
+    @Component
+    static final class Kind implements TargetKind {
+
+        @Override
+        public String name() {
+            return "ckan";
+        }
+
+        @Override
+        public DeliveryTarget create(String name, PublishProperties.Target settings) {
+            String key = "opendata.targets." + name + ".ckan";
+            PublishProperties.Ckan ckan = settings.ckan();
+            if (ckan == null || ckan.url() == null) {
+                throw new IllegalArgumentException(key + ".url is missing: the portal's root, e.g. https://data.example.ru/");
+            }
+            URI url = ckan.url();
+            if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException(key + ".url '" + Redaction.clean(url.toString()) + "' is not an http(s) URL");
+            }
+            if (ckan.token() == null || ckan.token().isBlank()) {
+                throw new IllegalArgumentException(key + ".token is missing: the CKAN API token, e.g. token: ${CKAN_TOKEN}");
+            }
+            if (ckan.organization() == null || ckan.organization().isBlank()) {
+                throw new IllegalArgumentException(key + ".organization is missing: the CKAN organisation (owner_org) that owns the datasets");
+            }
+            URI root = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
+            return new CkanTarget(name, root, ckan.token().strip(), ckan.organization().strip(),
+                    settings.connectTimeout(), ckan.timeout() != null ? ckan.timeout() : settings.timeout());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package ru.gov.tomsk.opendata.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+import org.springframework.stereotype.Component;
+
+import ru.gov.tomsk.opendata.catalog.Catalog;
+
+/**
+ * {@code kind: ftp}: uploads to the portal's FTP server with Apache Commons Net, passive mode, binary transfers
+ * (see {@link RemoteTarget} for the order and the temporary names). FTP's RNTO does not reliably replace an
+ * existing file (many servers refuse), so a file that exists ({@code meta.*}, {@code list.*}) is deleted and
+ * then the fully uploaded temporary file renamed onto its name: a reader may miss it for that moment, but never
+ * sees half a file, and data files (new names, never replaced) are never missing once linked.
+ */
+final class FtpTarget extends RemoteTarget {
+
+    private final String targetName;
+    private final PublishProperties.Remote remote;
+    private final int port;
+    private final String directory;
+
+    FtpTarget(String name, PublishProperties.Remote remote, Catalog catalog) {
+        super(name, remote.directory(), catalog);
+        this.targetName = name;
+        this.remote = remote;
+        this.port = remote.port() == null ? 21 : remote.port();
+        this.directory = remote.directory() == null ? "" : remote.directory();
+    }
+
+    @Override
+    String where() {
+        return "ftp://" + remote.username() + "@" + remote.host() + ":" + port + (directory.startsWith("/") ? "" : "/") + directory;
+    }
+
+    @Override
+    Session open() throws IOException {
+        FTPClient ftp = new FTPClient();
+        ftp.setConnectTimeout((int) remote.connectTimeout().toMillis());
+        ftp.setDefaultTimeout((int) remote.timeout().toMillis());
+        ftp.setDataTimeout(remote.timeout());
+        ftp.setListHiddenFiles(true);
+        try {
+            ftp.connect(remote.host(), port);
+            if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
+                throw new IOException("the server refused the connection: " + reply(ftp));
+            }
+            if (!ftp.login(remote.username(), remote.password())) {
+                throw new IOException("login refused for user '" + remote.username() + "' (check "
+                        + key(targetName, "password") + "): " + reply(ftp));
+            }
+            ftp.enterLocalPassiveMode();
+            if (!ftp.setFileType(FTP.BINARY_FILE_TYPE)) {
+                throw new IOException("cannot switch to binary mode: " + reply(ftp));
+            }
+            ftp.setSoTimeout((int) remote.timeout().toMillis());
+            return new FtpSession(ftp);
+        } catch (IOException | RuntimeException e) {
+            disconnect(ftp);
+            throw e;
+        }
+    }
+
+    static String reply(FTPClient ftp) {
+        String reply = ftp.getReplyString();
+        return reply == null ? "no reply" : reply.strip();
+    }
+
+    private static void disconnect(FTPClient ftp) {
+        if (ftp.isConnected()) {
+            try {
+                ftp.disconnect();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static final class FtpSession implements Session {
+        private final FTPClient ftp;
+
+        FtpSession(FTPClient ftp) {
+            this.ftp = ftp;
+        }
+
+        @Override
+        public Map<String, Long> list(String dir) throws IOException {
+            Map<String, Long> files = new TreeMap<>();
+            FTPFile[] entries = ftp.listFiles(dir.isEmpty() ? "" : dir);
+            if (entries != null) {
+                for (FTPFile entry : entries) {
+                    if (entry != null && entry.isFile()) {
+                        String name = entry.getName();
+                        int slash = name.lastIndexOf('/');
+                        files.put(slash < 0 ? name : name.substring(slash + 1), entry.getSize());
+                    }
+                }
+            }
+            return files;
+        }
+
+        @Override
+        public void mkdirs(String dir) throws IOException {
+            StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
+            for (String segment : dir.split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+                String current = ftp.printWorkingDirectory();
+                if (ftp.changeWorkingDirectory(path.toString())) {
+                    ftp.changeWorkingDirectory(current);
+                } else if (!ftp.makeDirectory(path.toString())) {
+                    throw new IOException("cannot create the directory " + path + ": " + reply(ftp));
+                }
+            }
+        }
+
+        @Override
+        public byte[] read(String path) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (ftp.retrieveFile(path, out)) {
+                return out.toByteArray();
+            }
+            if (ftp.getReplyCode() == FTPReply.FILE_UNAVAILABLE) {
+                return null;
+            }
+            throw new IOException("cannot read " + path + ": " + reply(ftp));
+        }
+
+        @Override
+        public void upload(String path, InputStream content) throws IOException {
+            if (!ftp.storeFile(path, content)) {
+                throw new IOException("cannot upload " + path + ": " + reply(ftp));
+            }
+        }
+
+        @Override
+        public void rename(String from, String to) throws IOException {
+            // many servers replace on RNTO (atomically); where one refuses an existing name, delete it first and
+            // rename again: acceptable for meta.* and list.* (a reader may miss the file for that moment, never
+            // sees half of it); data files get new names and never take this path
+            if (ftp.rename(from, to)) {
+                return;
+            }
+            String dir = to.contains("/") ? to.substring(0, to.lastIndexOf('/')) : "";
+            String name = to.substring(to.lastIndexOf('/') + 1);
+            if (list(dir).containsKey(name) && !ftp.deleteFile(to)) {
+                throw new IOException("cannot replace " + to + ": " + reply(ftp));
+            }
+            if (!ftp.rename(from, to)) {
+                throw new IOException("cannot rename " + from + " to " + to + ": " + reply(ftp));
+            }
+        }
+
+        @Override
+        public void delete(String path) throws IOException {
+            if (!ftp.deleteFile(path) && ftp.getReplyCode() != FTPReply.FILE_UNAVAILABLE) {
+                throw new IOException("cannot delete " + path + ": " + reply(ftp));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (ftp.isConnected()) {
+                    ftp.logout();
+                }
+            } catch (IOException ignored) {
+                // the connection is closed below either way
+            } finally {
+                disconnect(ftp);
+            }
+        }
+    }
+
+    @Component
+    static final class Kind implements TargetKind {
+
+        private final Catalog catalog;
+
+        Kind(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public String name() {
+            return "ftp";
+        }
+
+        @Override
+        public DeliveryTarget create(String name, PublishProperties.Target settings) {
+            PublishProperties.Remote remote = settings.remote();
+            if (remote == null) {
+                throw new IllegalArgumentException("opendata.targets." + name + ".remote is missing: the FTP server "
+                        + "(host, username, password, directory)");
+            }
+            require(name, "host", remote.host(), "the FTP server's host name");
+            require(name, "username", remote.username(), "the login");
+            if (remote.password() == null) {
+                throw new IllegalArgumentException(key(name, "password") + " is missing: write it as a placeholder, "
+                        + "password: ${PORTAL_FTP_PASSWORD}");
+            }
+            if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
+                throw new IllegalArgumentException(key(name, "port") + " " + remote.port() + " is not a port number");
+            }
+            return new FtpTarget(name, remote, catalog);
+        }
+    }
+}

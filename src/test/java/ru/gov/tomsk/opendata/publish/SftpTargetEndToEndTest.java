@@ -1,0 +1,212 @@
+package ru.gov.tomsk.opendata.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/**
+ * {@code kind: sftp} through the real application against a real SSH server (Apache MINA SSHD): the server's tree
+ * follows the published tree version after version, a server that is down is retried until it is back, and a
+ * server whose host key is not known is refused.
+ */
+class SftpTargetEndToEndTest {
+
+    static final String FEED = Fixtures.FEED;
+    static final String USER = "portal";
+    static final String PASSWORD = "Portal&Sftp+42%=x?";
+    static final String PASSPHRASE = "Key&Pass+7";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path serverRoot;
+    @TempDir
+    Path keys;
+
+    SshServer server;
+    KeyPair hostKey;
+    KeyPair clientKey;
+    int port;
+
+    @BeforeEach
+    void startSshServer() throws Exception {
+        hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        clientKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048);
+        start(0);
+        port = server.getPort();
+    }
+
+    void start(int onPort) throws Exception {
+        server = SshServer.setUpDefaultServer();
+        server.setHost("localhost");
+        server.setPort(onPort);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+                && KeyUtils.compareKeys(key, clientKey.getPublic()));
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
+        server.start();
+    }
+
+    @AfterEach
+    void stopSshServer() throws Exception {
+        server.stop(true);
+    }
+
+    Path remote() {
+        return serverRoot.resolve("upload/opendata");
+    }
+
+    Path knownHosts(KeyPair key) throws Exception {
+        return Files.writeString(keys.resolve("known_hosts"),
+                "[localhost]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+    }
+
+    Path privateKeyFile() throws Exception {
+        Path file = keys.resolve("id_rsa");
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setPassword(PASSPHRASE);
+        encryption.setCipherName("AES");
+        encryption.setCipherType("256");
+        encryption.setCipherMode("CTR");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "opendata@test", encryption, out);
+        }
+        return file;
+    }
+
+    /** The target's settings as application.yml would hold them, secrets as placeholders resolved from the environment. */
+    Map<String, Object> props(Path knownHosts, boolean privateKey) throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        String prefix = "opendata.targets.portal.";
+        props.put(prefix + "kind", "sftp");
+        props.put(prefix + "remote.host", "localhost");
+        props.put(prefix + "remote.port", String.valueOf(port));
+        props.put(prefix + "remote.username", USER);
+        if (privateKey) {
+            props.put(prefix + "remote.private-key-file", privateKeyFile().toString());
+            props.put(prefix + "remote.private-key-passphrase", "${PORTAL_KEY_PASSPHRASE}");
+            props.put("PORTAL_KEY_PASSPHRASE", PASSPHRASE);
+        } else {
+            props.put(prefix + "remote.password", "${PORTAL_SFTP_PASSWORD}");
+            props.put("PORTAL_SFTP_PASSWORD", PASSWORD);
+        }
+        props.put(prefix + "remote.known-hosts-file", knownHosts.toString());
+        props.put(prefix + "remote.directory", "upload/opendata");
+        props.put("opendata.outbox.poll-interval", "100ms");
+        props.put("opendata.outbox.backoff-base", "1s");
+        props.put("opendata.outbox.backoff-cap", "4s");
+        return props;
+    }
+
+    @Test
+    void theServerTreeEqualsThePublishedTreeAfterEveryVersionAndNeverLinksToAMissingFile() throws Exception {
+        String source = Fixtures.h2Source();
+        Map<String, Object> props = props(knownHosts(hostKey), false);
+        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        Files.createDirectories(remote());
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        Path portal = TestApp.portal(home);
+
+        try (TestApp app = TestApp.start(home, clock, props);
+             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Delivery v1 = Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
+            assertThat(v1.lastError()).isNull();
+            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal)).containsKeys("list.csv", FEED + "/meta.csv");
+
+            // unchanged: only `valid` moves in the passport (same length, other bytes)
+            clock.set("2026-04-02T02:00:00Z");
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.UNCHANGED);
+            Mirror.await(app, FEED, "20260320T0900", "portal", d -> d.status() == DeliveryStatus.DONE && d.revision() == 2);
+            assertThat(Fixtures.lines(remote().resolve(FEED).resolve("meta.csv"))).contains("valid,20260925");
+            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal));
+
+            Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET amount = 99.90 WHERE id = 1");
+            clock.set("2026-04-03T02:00:00Z");
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Mirror.await(app, FEED, "20260403T0900", "portal", DeliveryStatus.DONE);
+            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal))
+                    .containsKeys(FEED + "/data-20260403T0900-structure-20260320T0900.csv",
+                            FEED + "/data-20260320T0900-structure-20260320T0900.csv");
+            // nothing hidden is left on the server
+            assertThat(Fixtures.snapshot(remote())).isEqualTo(Mirror.visible(remote()));
+            assertThat(watcher.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatIsDownIsRetriedUntilItIsBackAndNoTemporaryFileStays() throws Exception {
+        Map<String, Object> props = props(knownHosts(hostKey), true);
+        props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+
+        try (TestApp app = TestApp.start(home, clock, props);
+             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
+            server.stop(true);
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Delivery failed = Mirror.await(app, FEED, "20260320T0900", "portal",
+                    d -> d.attempts() == 1 && d.claimedBy() == null);
+            assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(failed.lastError()).startsWith("cannot write sftp://***@localhost:" + port + "/upload/opendata: ").contains("Connection refused")
+                    .doesNotContain(PASSPHRASE);
+            assertThat(watcher.broken()).isEmpty();
+
+            start(port);
+            clock.set(failed.nextAttemptAt());
+            Delivery done = Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
+            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(done.lastError()).isNull();
+            assertThat(Fixtures.snapshot(remote())).isEqualTo(Mirror.visible(TestApp.portal(home)));
+            assertThat(watcher.broken()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerWhoseHostKeyIsNotKnownIsRefused() throws Exception {
+        KeyPair other = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        Map<String, Object> props = props(knownHosts(other), false);
+        props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Delivery refused = Mirror.await(app, FEED, "20260320T0900", "portal",
+                    d -> d.attempts() == 1 && d.claimedBy() == null);
+            assertThat(refused.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(refused.lastError()).contains("host key ecdsa-sha2-nistp256 SHA256:", "of localhost:" + port + " is not accepted by",
+                    "opendata.targets.portal.remote.known-hosts-file").doesNotContain(PASSWORD);
+            assertThat(serverRoot.resolve("upload")).doesNotExist();
+        }
+    }
+}
