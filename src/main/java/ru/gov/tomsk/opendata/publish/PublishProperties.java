@@ -34,20 +34,57 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param connectTimeout  harvest: how long to wait for a connection
      * @param timeout         harvest: how long one request may take, body included
      * @param ckan            ckan: the portal's action API, token and organisation ({@code .ckan.*})
+     * @param http            http: a configurable push to a portal's API ({@code .http.*}); {@code public-base-url}
+     *                        is then where the JSON body's file links point ({@code <public-base-url><identifier>/<file>})
      */
     public record Target(String kind, Path path, URI publicBaseUrl,
                          @DefaultValue("10s") Duration connectTimeout,
                          @DefaultValue("30s") Duration timeout,
                          Ckan ckan,
-                         Remote remote) {
+                         Remote remote,
+                         Http http) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Target {
         }
 
-        /** Without {@code remote} settings (the kinds that need none). */
+        /** Without {@code remote} and {@code http} settings (the kinds that need none). */
         public Target(String kind, Path path, URI publicBaseUrl, Duration connectTimeout, Duration timeout, Ckan ckan) {
-            this(kind, path, publicBaseUrl, connectTimeout, timeout, ckan, null);
+            this(kind, path, publicBaseUrl, connectTimeout, timeout, ckan, null, null);
+        }
+
+        /** Without {@code http} settings. */
+        public Target(String kind, Path path, URI publicBaseUrl, Duration connectTimeout, Duration timeout, Ckan ckan,
+                      Remote remote) {
+            this(kind, path, publicBaseUrl, connectTimeout, timeout, ckan, remote, null);
+        }
+    }
+
+    /**
+     * {@code kind: http}: a configurable push to a portal's API ({@code opendata.targets.<name>.http.*}), e.g. the
+     * federal portal's once it is published. Write the token as a placeholder ({@code token: ${PORTAL_TOKEN}}).
+     * The same version is always sent with {@code Idempotency-Key: <identifier>:<version>}, so a POST-based API can
+     * deduplicate a resend; with {@code PUT} resending is harmless by the method's contract.
+     *
+     * @param url          plain: the request URL, a template with {@code {identifier}} and {@code {version}}
+     *                     (URL-encoded when filled in); ckan: the portal's root
+     * @param method       {@code POST} (default) or {@code PUT}
+     * @param headers      extra headers, {@code Name: value} per line or separated by {@code ;}
+     * @param token        sent as {@code Authorization: Bearer <token>} (ckan mode: raw, as CKAN expects)
+     * @param body         {@code json} (default: the passport and absolute links of the newest version's files) or
+     *                     {@code multipart} (the passport and the newest version's files themselves)
+     * @param mode         {@code plain} (default) or {@code ckan}: behave as {@code kind: ckan} with this url and token
+     * @param organization ckan mode: the organisation that owns the packages ({@code owner_org})
+     * @param timeout      how long one request may take, body included
+     */
+    public record Http(String url, @DefaultValue("POST") String method, String headers, String token,
+                       @DefaultValue("json") String body, @DefaultValue("plain") String mode, String organization,
+                       @DefaultValue("60s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            // the token and header values (which may be credentials) stay out of logs
+            return "Http[" + method + " " + url + ", body=" + body + ", mode=" + mode + "]";
         }
     }
 
