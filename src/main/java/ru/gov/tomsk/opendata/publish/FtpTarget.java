@@ -198,19 +198,11 @@ final class FtpTarget extends RemoteTarget {
 
         @Override
         public DeliveryTarget create(String name, PublishProperties.Target settings) {
-            PublishProperties.Remote remote = settings.remote();
-            if (remote == null) {
-                throw new IllegalArgumentException("opendata.targets." + name + ".remote is missing: the FTP server "
-                        + "(host, username, password, directory)");
-            }
-            require(name, "host", remote.host(), "the FTP server's host name");
-            require(name, "username", remote.username(), "the login");
+            PublishProperties.Remote remote = remoteSettings(name, settings, "FTP server",
+                    "host, username, password, directory");
             if (remote.password() == null) {
                 throw new IllegalArgumentException(key(name, "password") + " is missing: write it as a placeholder, "
                         + "password: ${PORTAL_FTP_PASSWORD}");
-            }
-            if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
-                throw new IllegalArgumentException(key(name, "port") + " " + remote.port() + " is not a port number");
             }
             return new FtpTarget(name, remote, catalog);
         }

@@ -189,6 +189,27 @@ abstract class RemoteTarget implements DeliveryTarget {
     }
 
     /** The setting's full key, for start-up messages. */
+    /**
+     * The checks every server target shares: the {@code remote} block, host, login and port.
+     *
+     * @param server   how messages name the server, e.g. "SFTP server"
+     * @param settings what the block must hold, for the message when it is missing
+     */
+    static PublishProperties.Remote remoteSettings(String target, PublishProperties.Target config, String server,
+                                                   String settings) {
+        PublishProperties.Remote remote = config.remote();
+        if (remote == null) {
+            throw new IllegalArgumentException("opendata.targets." + target + ".remote is missing: the " + server
+                    + " (" + settings + ")");
+        }
+        require(target, "host", remote.host(), "the " + server + "'s host name");
+        require(target, "username", remote.username(), "the login");
+        if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
+            throw new IllegalArgumentException(key(target, "port") + " " + remote.port() + " is not a port number");
+        }
+        return remote;
+    }
+
     static String key(String target, String setting) {
         return "opendata.targets." + target + ".remote." + setting;
     }

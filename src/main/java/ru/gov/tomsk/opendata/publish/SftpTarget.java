@@ -277,13 +277,8 @@ final class SftpTarget extends RemoteTarget {
 
         @Override
         public DeliveryTarget create(String name, PublishProperties.Target settings) {
-            PublishProperties.Remote remote = settings.remote();
-            if (remote == null) {
-                throw new IllegalArgumentException("opendata.targets." + name + ".remote is missing: the SFTP server "
-                        + "(host, username, password or private-key-file, known-hosts-file, directory)");
-            }
-            require(name, "host", remote.host(), "the SFTP server's host name");
-            require(name, "username", remote.username(), "the login");
+            PublishProperties.Remote remote = remoteSettings(name, settings, "SFTP server",
+                    "host, username, password or private-key-file, known-hosts-file, directory");
             if ((remote.password() == null || remote.password().isEmpty()) && remote.privateKeyFile() == null) {
                 throw new IllegalArgumentException(key(name, "password") + " or " + key(name, "private-key-file")
                         + " is missing: how to log in");
@@ -295,9 +290,6 @@ final class SftpTarget extends RemoteTarget {
             if (remote.strictHostKeyChecking() && remote.knownHostsFile() == null) {
                 throw new IllegalArgumentException(key(name, "known-hosts-file") + " is missing: the server's host key "
                         + "(strict-host-key-checking is on)");
-            }
-            if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
-                throw new IllegalArgumentException(key(name, "port") + " " + remote.port() + " is not a port number");
             }
             return new SftpTarget(name, remote, catalog);
         }
