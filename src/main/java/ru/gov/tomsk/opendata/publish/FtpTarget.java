@@ -16,10 +16,12 @@ import ru.gov.tomsk.opendata.catalog.Catalog;
 
 /**
  * {@code kind: ftp}: uploads to the portal's FTP server with Apache Commons Net, passive mode, binary transfers
- * (see {@link RemoteTarget} for the order and the temporary names). FTP's RNTO does not reliably replace an
- * existing file (many servers refuse), so a file that exists ({@code meta.*}, {@code list.*}) is deleted and
- * then the fully uploaded temporary file renamed onto its name: a reader may miss it for that moment, but never
- * sees half a file, and data files (new names, never replaced) are never missing once linked.
+ * (see {@link RemoteTarget} for the order and the temporary names). The usual Unix servers (vsftpd, ProFTPD,
+ * Pure-FTPd) implement RNTO with rename(2), which replaces an existing {@code meta.*} or {@code list.*} in one
+ * step: no reader ever misses it. FTP does not require that, and some servers (Apache MINA FtpServer, some
+ * Windows servers) refuse an existing target; only then is the old file deleted and the fully uploaded temporary
+ * file renamed onto its name, so a reader may miss that one file for a round trip, but never sees half of it, and
+ * data files (new names, never replaced) are never missing once linked.
  */
 final class FtpTarget extends RemoteTarget {
 

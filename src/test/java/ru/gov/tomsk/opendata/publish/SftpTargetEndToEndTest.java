@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -18,6 +20,10 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +58,31 @@ class SftpTargetEndToEndTest {
     KeyPair hostKey;
     KeyPair clientKey;
     int port;
+    /** When set, the server goes down as soon as the next uploaded file is closed, before the client renames it. */
+    final AtomicBoolean crashAfterNextUpload = new AtomicBoolean();
+
+    /**
+     * Kills the server in the middle of a delivery: once a temporary file has been written and closed, the session
+     * is cut and the whole server stops, so the file stays behind and the retries find the server down until the
+     * test starts it again.
+     */
+    final class CrashAfterUpload implements SftpEventListener {
+        @Override
+        public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) {
+            if (localHandle instanceof FileHandle file && RemoteTarget.isTemporary(file.getFile().getFileName().toString())
+                    && crashAfterNextUpload.compareAndSet(true, false)) {
+                SshServer dying = server;
+                session.close(true);
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        dying.stop(true);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
 
     @BeforeEach
     void startSshServer() throws Exception {
@@ -70,7 +101,9 @@ class SftpTargetEndToEndTest {
         server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new CrashAfterUpload());
+        server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
         server.start();
     }
@@ -207,6 +240,27 @@ class SftpTargetEndToEndTest {
             assertThat(refused.lastError()).contains("host key ecdsa-sha2-nistp256 SHA256:", "of localhost:" + port + " is not accepted by",
                     "opendata.targets.portal.remote.known-hosts-file").doesNotContain(PASSWORD);
             assertThat(serverRoot.resolve("upload")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aServerStoppedMidDeliveryIsCompletedAfterRetriesWithNoTemporaryFileLeftAndNoBrokenLink() throws Exception {
+        String source = Fixtures.h2Source();
+        Map<String, Object> props = props(knownHosts(hostKey), false);
+        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        Files.createDirectories(remote());
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        Path portal = TestApp.portal(home);
+
+        try (TestApp app = TestApp.start(home, clock, props);
+             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
+
+            CrashMidDelivery.secondVersion(app, clock, source, portal, remote(), crashAfterNextUpload, "sftp", PASSWORD,
+                    () -> !server.isStarted(), () -> start(port));
+            assertThat(watcher.broken()).isEmpty();
         }
     }
 }
