@@ -40,6 +40,11 @@ public final class TestApp implements AutoCloseable {
         return start(home, clock, properties, true);
     }
 
+    /** As {@link #start(Path, MutableClock, Map)}, with Spring profiles active (they are chosen before properties apply). */
+    public static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, String... profiles) {
+        return start(home, clock, properties, true, profiles);
+    }
+
     /**
      * Starts the service as {@code ./mvnw spring-boot:run} does, with the operator's {@code config/application.yml}
      * and the demo feeds of {@code config/feeds}; only the state database and the portal tree go under {@code home}.
@@ -56,7 +61,8 @@ public final class TestApp implements AutoCloseable {
         return home.resolve("regional-portal");
     }
 
-    private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic) {
+    private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic,
+                                 String... profiles) {
         Map<String, Object> all = new HashMap<>();
         all.put("server.port", 0);
         // every context gets its own name: Quartz keeps schedulers per name in a JVM-wide repository
@@ -67,8 +73,11 @@ public final class TestApp implements AutoCloseable {
         all.put("opendata.work-dir", home.resolve("work").toString());
         all.put("opendata.quarantine-dir", home.resolve("quarantine").toString());
         all.put("opendata.base-url", "https://opendata.example.ru/opendata/");
+        // one account per role (TestUsers); a test may replace them
+        all.putAll(TestUsers.properties());
         all.putAll(properties);
         SpringApplication app = new SpringApplicationBuilder(OpendataBridgeApplication.class)
+                .profiles(profiles)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("clock", clock);
                     // first in line, like command-line arguments (builder.properties() would be the lowest)

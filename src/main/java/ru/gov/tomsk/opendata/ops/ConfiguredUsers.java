@@ -1,0 +1,93 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The accounts of {@code opendata.security.users}, checked when the service starts: a wrong role or something
+ * that is not a bcrypt hash stops the start with the property's key (never its value), rather than leaving an
+ * account that can never log in or, worse, one whose "hash" is a password in clear.
+ */
+final class ConfiguredUsers {
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    /**
+     * Passwords nobody may keep outside the demo: the demo's own and the usual defaults. The login name itself is
+     * checked too.
+     */
+    static final List<String> DEFAULT_PASSWORDS = List.of("demo", "admin", "password", "changeme", "123456", "opendata");
+
+    private ConfiguredUsers() {
+    }
+
+    static List<UserDetails> from(SecurityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (Map.Entry<String, SecurityProperties.Account> entry : new TreeMap<>(properties.users()).entrySet()) {
+            String name = entry.getKey();
+            SecurityProperties.Account account = entry.getValue();
+            String key = "opendata.security.users." + name;
+            if (!LOGIN.matcher(name).matches()) {
+                throw new IllegalStateException(key + ": a login name has 1 to 64 letters, digits or . _ @ -");
+            }
+            String hash = bcrypt(key, account.passwordHash());
+            if (account.roles().isEmpty()) {
+                throw new IllegalStateException(key + ".roles is missing: one of " + Role.names());
+            }
+            List<String> authorities = new ArrayList<>();
+            for (String role : account.roles()) {
+                try {
+                    authorities.add(Role.valueOf(role.trim().toUpperCase(Locale.ROOT)).authority());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(key + ".roles: '" + role + "' is not a role; the roles are " + Role.names());
+                }
+            }
+            users.add(User.withUsername(name).password("{bcrypt}" + hash)
+                    .authorities(authorities.toArray(String[]::new)).build());
+        }
+        return users;
+    }
+
+    private static String bcrypt(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(key + ".password-hash is missing: a bcrypt hash, e.g. from "
+                    + "`htpasswd -nbBC 12 <login> '<password>'`, given as ${ENV_NAME}");
+        }
+        String hash = value.strip().replaceFirst("^\\{bcrypt}", "");
+        if (!BCRYPT.matcher(hash).matches()) {
+            throw new IllegalStateException(key + ".password-hash is not a bcrypt hash ($2a$/$2b$/$2y$…, 60 characters); "
+                    + "a password is never written in the configuration");
+        }
+        return hash;
+    }
+
+    /**
+     * The first account whose password is a default one (see {@link #DEFAULT_PASSWORDS}) or its own login name, as
+     * a message naming the account; empty when there is none.
+     */
+    static List<String> withDefaultPasswords(List<UserDetails> users) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        List<String> found = new ArrayList<>();
+        for (UserDetails user : users) {
+            String hash = user.getPassword().replaceFirst("^\\{bcrypt}", "");
+            List<String> candidates = new ArrayList<>(DEFAULT_PASSWORDS);
+            candidates.add(user.getUsername());
+            for (String candidate : candidates) {
+                if (bcrypt.matches(candidate, hash)) {
+                    found.add("opendata.security.users." + user.getUsername());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}

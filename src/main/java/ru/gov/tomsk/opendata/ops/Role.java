@@ -1,0 +1,22 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The roles of the console and the admin API; each includes the ones below it. */
+public enum Role {
+    /** reads the console, the admin API and the actuator */
+    VIEWER,
+    /** also runs feeds now, dry-runs them, approves or discards held versions and retries deliveries */
+    OPERATOR,
+    /** everything */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,212 @@
+package ru.gov.tomsk.opendata.ops.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestUsers;
+
+/**
+ * Who may reach what, through the real application over HTTP: the public side stays open, every admin and
+ * actuator endpoint needs an account with the right role, the console's forms need their CSRF token, and
+ * password guessing is slowed down.
+ */
+class SecurityEndToEndTest {
+
+    /** Every non-public surface: the admin API, the actuator and the OpenAPI description. */
+    static final List<String> PROTECTED = List.of("/api/admin/feeds", "/actuator/prometheus", "/actuator/health",
+            "/actuator/health/feeds", "/actuator/info", "/v3/api-docs");
+
+    @TempDir
+    static Path home;
+    static TestApp app;
+    static MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+    static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(home, clock, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("identifier: x\n"))
+                .header("Content-Type", "application/yaml");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyAdminAndActuatorEndpointNeedsAnAccount() throws Exception {
+        for (String path : PROTECTED) {
+            HttpResponse<String> anonymous = send("GET", path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Basic realm=\"opendata-bridge\"");
+            assertThat(send("GET", path, TestUsers.basic(TestUsers.VIEWER, "wrong")).statusCode()).as(path).isEqualTo(401);
+            assertThat(send("GET", path, TestUsers.basic(TestUsers.VIEWER)).statusCode()).as(path).isIn(200, 503);
+        }
+        // endpoints that are not exposed do not tell so to strangers
+        assertThat(send("GET", "/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/env", TestUsers.basic(TestUsers.ADMIN)).statusCode()).isEqualTo(404);
+        // the console sends people to its login page instead
+        HttpResponse<String> console = send("GET", "/admin/", null);
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
+        // anything unknown is not public either
+        assertThat(send("GET", "/internal", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void actionsNeedTheOperatorRoleAndAdminHasEveryRole() throws Exception {
+        String run = "/api/admin/feeds/7017069388-fixture/run";
+        assertThat(send("POST", run, null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", run, TestUsers.basic(TestUsers.VIEWER)).statusCode()).isEqualTo(403);
+        // past security, the feed does not exist: the controller's answer, not the filter's
+        assertThat(send("POST", run, TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(404);
+        assertThat(send("POST", run, TestUsers.basic(TestUsers.ADMIN)).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/admin/deliveries/1/retry", TestUsers.basic(TestUsers.VIEWER)).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/admin/held/1/approve", TestUsers.basic(TestUsers.VIEWER)).statusCode()).isEqualTo(403);
+        // validating a posted file changes nothing: a viewer may
+        assertThat(send("POST", "/api/admin/feeds/validate", TestUsers.basic(TestUsers.VIEWER)).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", TestUsers.basic(TestUsers.ADMIN)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePublicSideAndTheProbesStayOpen() throws Exception {
+        assertThat(send("GET", "/opendata/", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        // and read-only
+        assertThat(send("POST", "/opendata/", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theConsoleFormsNeedTheirCsrfToken() throws Exception {
+        String base = "http://localhost:" + app.port();
+        Connection.Response page = Jsoup.connect(base + "/admin/login").execute();
+        Document form = page.parse();
+        String token = form.selectFirst("input[name=_csrf]").val();
+        Map<String, String> cookies = new HashMap<>(page.cookies());
+
+        Connection.Response forged = Jsoup.connect(base + "/admin/login").cookies(cookies).method(Connection.Method.POST)
+                .data("username", TestUsers.OPERATOR, "password", TestUsers.password(TestUsers.OPERATOR))
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(forged.statusCode()).isEqualTo(403);
+
+        Connection.Response login = Jsoup.connect(base + "/admin/login").cookies(cookies).method(Connection.Method.POST)
+                .data("username", TestUsers.OPERATOR, "password", TestUsers.password(TestUsers.OPERATOR), "_csrf", token)
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).endsWith("/admin/");
+        cookies.putAll(login.cookies());
+
+        // a forged logout (no token) does nothing; the session still reads the console
+        Connection.Response forgedLogout = Jsoup.connect(base + "/admin/logout").cookies(cookies).method(Connection.Method.POST)
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(forgedLogout.statusCode()).isEqualTo(403);
+        Connection.Response loggedIn = Jsoup.connect(base + "/admin/login").cookies(cookies).execute();
+        String sessionToken = loggedIn.parse().selectFirst("input[name=_csrf]").val();
+        Connection.Response logout = Jsoup.connect(base + "/admin/logout").cookies(cookies).method(Connection.Method.POST)
+                .data("_csrf", sessionToken).followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.header("Location")).endsWith("/admin/login?logout");
+    }
+
+    @Test
+    void theLoginPageSaysWhatWentWrongInRussian() throws Exception {
+        String base = "http://localhost:" + app.port();
+        Document error = Jsoup.connect(base + "/admin/login?error").get();
+        assertThat(error.select("[role=alert]").text()).isEqualTo("Неверное имя пользователя или пароль.");
+        assertThat(error.select("html").attr("lang")).isEqualTo("ru");
+        assertThat(error.select("label[for=username]").text()).isEqualTo("Имя пользователя");
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheNameUntilTheLockoutHasPassed() throws Exception {
+        String path = "/api/admin/feeds";
+        String user = TestUsers.ADMIN;
+        for (int i = 1; i <= 5; i++) {
+            assertThat(send("GET", path, TestUsers.basic(user, "guess-" + i)).statusCode()).as("failure " + i).isEqualTo(401);
+        }
+        // locked: even the right password is refused, without being checked
+        HttpResponse<String> locked = send("GET", path, TestUsers.basic(user));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+        assertThat(locked.body()).contains("too many failed logins");
+        // the address is not locked by one name's failures: a colleague behind the same proxy still gets in
+        assertThat(send("GET", path, TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(200);
+        // the console's form for the same name is refused too
+        String base = "http://localhost:" + app.port();
+        Connection.Response page = Jsoup.connect(base + "/admin/login").execute();
+        Connection.Response form = Jsoup.connect(base + "/admin/login").cookies(page.cookies()).method(Connection.Method.POST)
+                .data("username", user, "password", TestUsers.password(user),
+                        "_csrf", page.parse().selectFirst("input[name=_csrf]").val())
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(form.header("Location")).endsWith("/admin/login?locked");
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(15)).plusSeconds(1));
+        assertThat(send("GET", path, TestUsers.basic(user)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void outsideTheDemoProfileTheServiceRefusesDemoOrDefaultPasswords(@TempDir Path other) {
+        // the demo account of config/application.yml: login admin, password demo
+        Map<String, Object> props = new HashMap<>(TestUsers.properties());
+        props.put("opendata.security.users.admin.password-hash", "$2a$10$JHSBmlclDSzAd7f8NG49C.eqvLtQeSofYi/Pu/xbsBOiuhvBdo.LK");
+        assertThatThrownBy(() -> TestApp.start(other, clock, props).close())
+                .hasStackTraceContaining("Refusing to start: opendata.security.users.admin has a demo or default password, "
+                        + "and the 'demo' profile is not active");
+
+        try (TestApp demo = TestApp.start(other, clock, props, "demo")) {
+            assertThat(demo.port()).isPositive();
+        }
+    }
+
+    @Test
+    void anAccountThatIsNotUsableStopsTheStartNamingItsKey(@TempDir Path other) {
+        Map<String, Object> wrongRole = new HashMap<>(TestUsers.properties());
+        wrongRole.put("opendata.security.users.viewer.roles", "SUPERUSER");
+        assertThatThrownBy(() -> TestApp.start(other, clock, wrongRole).close())
+                .hasStackTraceContaining("opendata.security.users.viewer.roles: 'SUPERUSER' is not a role; the roles are VIEWER, OPERATOR, ADMIN");
+
+        Map<String, Object> clearText = new HashMap<>(TestUsers.properties());
+        clearText.put("opendata.security.users.viewer.password-hash", "s3cret-Password");
+        assertThatThrownBy(() -> TestApp.start(other, clock, clearText).close())
+                .hasStackTraceContaining("opendata.security.users.viewer.password-hash is not a bcrypt hash")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-Password"));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}
