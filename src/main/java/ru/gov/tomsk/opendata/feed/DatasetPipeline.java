@@ -256,7 +256,7 @@ public class DatasetPipeline {
         return reasons;
     }
 
-    private static List<String> rejectionReason(FeedDefinition feed, RunCounts counts) {
+    static List<String> rejectionReason(FeedDefinition feed, RunCounts counts) {
         double limit = feed.guards().maxRejectedPercent();
         if (counts.read() == 0 || 100.0 * counts.rejected() / counts.read() <= limit) {
             return List.of();
@@ -270,7 +270,7 @@ public class DatasetPipeline {
     }
 
     /** The previous version's keys, read back from its published CSV file (works on any node of a cluster). */
-    private RowIndex previousIndex(FeedDefinition feed, DataVersion previous, Path runDir) {
+    RowIndex previousIndex(FeedDefinition feed, DataVersion previous, Path runDir) {
         Path csv = catalog.csvFile(previous);
         try (CsvReader reader = new CsvReader(new BufferedReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), 64 * 1024))) {
             String[] header = reader.next();
@@ -297,7 +297,7 @@ public class DatasetPipeline {
         return counts.rejected() > 0 ? counts.rejected() + " record(s) rejected" : null;
     }
 
-    private static Iterator<?> records(Object body) {
+    static Iterator<?> records(Object body) {
         if (body == null) {
             return Collections.emptyIterator();
         }

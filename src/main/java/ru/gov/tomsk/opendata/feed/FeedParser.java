@@ -151,7 +151,9 @@ public final class FeedParser {
             Structure structure = structure(root.map("structure", true), root.map("geo", false));
             List<String> formats = withGeoJson(root, formats(root), structure);
             Guards guards = guards(root.map("guards", false));
-            return new FeedDefinition(new Passport(identifier, title, description, creator, subject, publisher), frequency,
+            // a missing subject is already a problem; the passport must still be constructible to collect the others
+            return new FeedDefinition(new Passport(identifier, title, description, creator,
+                    subject == null ? List.of() : subject, publisher), frequency,
                     schedule, runAtStartup, source, structure, formats, allowEmpty, guards, publish(root), file);
         }
 
@@ -566,6 +568,13 @@ public final class FeedParser {
             this.prefix = prefix;
             for (NodeTuple tuple : node.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    // compose() keeps both of a repeated key (only constructing objects would refuse it): the
+                    // department must see which one counts, not have the later one win silently
+                    Node first = keys.get(key.getValue());
+                    if (first != null) {
+                        reader.problem(key, path(key.getValue()), "is given twice (first on line "
+                                + (first.getStartMark().getLine() + 1) + "); keep one");
+                    }
                     values.put(key.getValue(), tuple.getValueNode());
                     keys.put(key.getValue(), key);
                 } else {

@@ -90,7 +90,7 @@ public class FeedRoutes implements CamelContextConfiguration {
      * turns {@code #} into its internal {@code ?} for queries in the endpoint URI, and the template passes
      * the query in the body (so that any SQL survives URI encoding), so the conversion happens here.
      */
-    static String templateValue(SourceKind kind, String option, String value) {
+    public static String templateValue(SourceKind kind, String option, String value) {
         return "sql".equals(kind.name()) && "query".equals(option) ? value.replaceAll(":#(\\w)", ":?$1") : value;
     }
 

@@ -49,6 +49,14 @@ class SourceDownAtStartTest {
             FeedRun down = Drops.run(app, Drops.FEED);
             assertThat(down.status()).isEqualTo(RunStatus.FAILED);
             assertThat(down.message()).contains("127.0.0.1").doesNotContain("secret");
+
+            // the public side and the probes do not follow one source system's state
+            org.awaitility.Awaitility.await().untilAsserted(() ->
+                    assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/actuator/health/readiness"))
+                            .startsWith("HTTP/1.1 200").contains("\"UP\""));
+            assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/actuator/health/liveness"))
+                    .startsWith("HTTP/1.1 200").contains("\"UP\"");
+            assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/opendata/list.csv")).startsWith("HTTP/1.1 200");
         }
     }
 

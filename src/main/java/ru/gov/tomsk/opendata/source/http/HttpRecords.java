@@ -36,8 +36,16 @@ public class HttpRecords {
 
     /** The records of the feed's HTTP source; the first page is already fetched. */
     public PagedRecords open(String feedId) {
-        FeedDefinition feed = registry.feed(feedId)
-                .orElseThrow(() -> new IllegalStateException("no valid feed named '" + feedId + "' is loaded"));
+        return openFeed(registry.feed(feedId)
+                .orElseThrow(() -> new IllegalStateException("no valid feed named '" + feedId + "' is loaded")));
+    }
+
+    /**
+     * The same for a feed given as it is, loaded or not (a dry run of a posted feed file). Named apart from
+     * {@link #open(String)} so that the template's bean call has one method to bind.
+     */
+    public PagedRecords openFeed(FeedDefinition feed) {
+        String feedId = feed.identifier();
         HttpSourceSpec spec = HttpSourceSpec.of(options(kind, feed.source().options()));
         return new PagedRecords(feedId, spec, new PageFetcher(feedId, spec, sleeper, clock)).start();
     }

@@ -1,0 +1,199 @@
+package ru.gov.tomsk.opendata.feed;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.DataVersion;
+import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
+import ru.gov.tomsk.opendata.catalog.RunCounts;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.RecordChecker;
+import ru.gov.tomsk.opendata.dataset.RecordMapper;
+import ru.gov.tomsk.opendata.dataset.RejectedValueException;
+import ru.gov.tomsk.opendata.dataset.RowDiff;
+import ru.gov.tomsk.opendata.dataset.RowIndex;
+import ru.gov.tomsk.opendata.dataset.ValueConverter;
+import ru.gov.tomsk.opendata.format.CsvDataWriter;
+import ru.gov.tomsk.opendata.format.DataFileWriter;
+import ru.gov.tomsk.opendata.format.DataFormat;
+
+/**
+ * The dry run of {@link DatasetPipeline}: the same mapping, checks, writers, row index, diff and guards over the
+ * source's records, but every data file goes to a null stream and the row indexes to a scratch directory that is
+ * removed afterwards. Nothing is staged in the portal tree, nothing is recorded in the state database (it only
+ * reads which version is the newest), so a department can see what a run would publish without publishing it.
+ *
+ * <p>It streams like the pipeline: only the first {@code maxRows} records and rejects are kept in memory, the
+ * counts and the diff cover the whole source.
+ */
+public final class DatasetPreview {
+
+    /**
+     * What a run would do with these records.
+     *
+     * @param header       the data file's columns (the structure's field names)
+     * @param firstRows    the first records as they would be published, canonical text per field
+     * @param rejectedRows the first rejects (and repeated keys), as the quarantine report would list them
+     * @param previous     the newest published version, {@code null} before the first publication
+     * @param diff         against {@code previous} (against nothing before the first publication); {@code null}
+     *                     when the content is unchanged and the pipeline would not compare rows
+     * @param changed      whether the content fingerprint differs from the newest published version's
+     * @param outcome      what the run would record: PUBLISHED, UNCHANGED or HELD
+     * @param holdReasons  why the version would be held for an operator (empty unless HELD)
+     */
+    public record Result(long read, long valid, long rejected, List<String> header, List<List<String>> firstRows,
+                         List<QuarantineEntry> rejectedRows, String fingerprint, DataVersion previous, RowDiff diff,
+                         boolean changed, RunStatus outcome, List<String> holdReasons) {
+    }
+
+    private final DatasetPipeline pipeline;
+    private final Catalog catalog;
+    private final ZoneId zone;
+
+    public DatasetPreview(DatasetPipeline pipeline, Catalog catalog, ZoneId zone) {
+        this.pipeline = pipeline;
+        this.catalog = catalog;
+        this.zone = zone;
+    }
+
+    /**
+     * One pass over {@code records} (an iterator or iterable of column→value maps, as {@code direct:dataset} takes);
+     * closes them if they are closeable. {@code scratch} must not exist yet and is deleted, whatever happens.
+     */
+    public Result preview(FeedDefinition feed, Object records, int maxRows, Path scratch) throws IOException {
+        try {
+            return run(feed, DatasetPipeline.records(records), maxRows, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private Result run(FeedDefinition feed, Iterator<?> records, int maxRows, Path scratch) throws IOException {
+        RunCounts counts = new RunCounts();
+        List<List<String>> firstRows = new ArrayList<>();
+        List<QuarantineEntry> rejects = new ArrayList<>();
+        String fingerprint;
+        try (RowIndex index = new RowIndex(scratch.resolve("current"), feed.structure())) {
+            try {
+                fingerprint = render(feed, records, index, counts, firstRows, rejects, maxRows);
+            } finally {
+                if (records instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        // the records were read; a failing close changes nothing a dry run reports
+                    }
+                }
+            }
+            Optional<DataVersion> previous = catalog.latest(feed.identifier());
+            boolean rejectedTooMany = !DatasetPipeline.rejectionReason(feed, counts).isEmpty();
+            if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && !rejectedTooMany) {
+                return new Result(counts.read(), counts.written(), counts.rejected(), feed.structure().fieldNames(),
+                        firstRows, rejects, fingerprint, previous.get(), null, false, RunStatus.UNCHANGED, List.of());
+            }
+            RowDiff diff;
+            try (RowIndex before = previous.map(v -> pipeline.previousIndex(feed, v, scratch)).orElse(null)) {
+                diff = RowDiff.compare(index, before);
+            }
+            for (RowDiff.Duplicate d : diff.duplicates()) {
+                if (rejects.size() < maxRows) {
+                    rejects.add(new QuarantineEntry(d.row(), d.key(), String.join(",", feed.structure().key()), null,
+                            "duplicate key: row " + d.firstRow() + " has the same key"));
+                }
+            }
+            List<String> reasons = DatasetPipeline.guardReasons(feed, counts, diff, previous.orElse(null));
+            boolean changed = previous.isEmpty() || !previous.get().fingerprint().equals(fingerprint);
+            RunStatus outcome = !reasons.isEmpty() ? RunStatus.HELD : changed ? RunStatus.PUBLISHED : RunStatus.UNCHANGED;
+            return new Result(counts.read(), counts.written(), counts.rejected(), feed.structure().fieldNames(), firstRows,
+                    rejects, fingerprint, previous.orElse(null), diff, changed, outcome, reasons);
+        }
+    }
+
+    /** The pipeline's render loop, writing nowhere: returns the fingerprint the version would have. */
+    private String render(FeedDefinition feed, Iterator<?> records, RowIndex index, RunCounts counts,
+                          List<List<String>> firstRows, List<QuarantineEntry> rejects, int maxRows) throws IOException {
+        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
+        RecordChecker checker = new RecordChecker(feed.structure());
+        List<DataFileWriter> writers = new ArrayList<>();
+        String csvFingerprint;
+        try {
+            for (String extension : feed.formats()) {
+                // every format is rendered, so a record that one writer refuses fails the dry run as it would the run
+                writers.add(DataFormat.fromExtension(extension).orElseThrow().open(OutputStream.nullOutputStream(),
+                        feed.structure()));
+            }
+            while (records.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("the dry run was stopped after " + counts.read() + " record(s)");
+                }
+                Object record = records.next();
+                counts.countRead();
+                String[] values = null;
+                try {
+                    values = mapper.map(asMap(record));
+                    checker.check(values);
+                } catch (RejectedValueException e) {
+                    counts.countRejected();
+                    if (rejects.size() < maxRows) {
+                        rejects.add(new QuarantineEntry(counts.read(), values == null ? null : index.key(values),
+                                e.field(), e.value(), e.reason()));
+                    }
+                    continue;
+                }
+                for (DataFileWriter writer : writers) {
+                    writer.write(values);
+                }
+                index.add(values, counts.read());
+                counts.countWritten();
+                if (firstRows.size() < maxRows) {
+                    firstRows.add(Collections.unmodifiableList(Arrays.asList(values.clone())));
+                }
+            }
+            csvFingerprint = writers.get(0).finish();
+            for (DataFileWriter writer : writers.subList(1, writers.size())) {
+                writer.finish();
+            }
+        } finally {
+            for (DataFileWriter writer : writers) {
+                writer.close();
+            }
+        }
+        // as DatasetPipeline.render: the published formats are part of the content
+        return CsvDataWriter.fingerprint((csvFingerprint + "|" + String.join(",", feed.formats()))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> asMap(Object record) {
+        if (record instanceof Map<?, ?> map) {
+            return (Map<String, ?>) map;
+        }
+        throw new IllegalArgumentException("a source record is " + record.getClass().getName() + ", not a column→value map");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the dry run's scratch directory " + dir, e);
+        }
+    }
+}

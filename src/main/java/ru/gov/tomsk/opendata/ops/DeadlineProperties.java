@@ -1,0 +1,20 @@
+package ru.gov.tomsk.opendata.ops;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When a deadline counts as near ({@code opendata.deadlines.*}).
+ *
+ * @param warnDays days before a deadline from which a feed not updated yet is <em>at risk</em> (capped per
+ *                 frequency at one period less a day, see {@link Deadlines})
+ */
+@ConfigurationProperties("opendata.deadlines")
+public record DeadlineProperties(@DefaultValue("14") int warnDays) {
+
+    public DeadlineProperties {
+        if (warnDays < 0) {
+            throw new IllegalArgumentException("opendata.deadlines.warn-days must be 0 or more, was " + warnDays);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.DataVersion;
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.feed.DatasetPipeline;
+import ru.gov.tomsk.opendata.feed.DatasetPreview;
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
+import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.FeedRules;
+import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
+import ru.gov.tomsk.opendata.feed.InvalidFeedException;
+import ru.gov.tomsk.opendata.feed.SourceKind;
+import ru.gov.tomsk.opendata.feed.SourceOption;
+import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
+import ru.gov.tomsk.opendata.source.FeedRoutes;
+import ru.gov.tomsk.opendata.source.SourceDatasources;
+
+/**
+ * Dry runs: a feed's source → checks → rendering, with the diff against the newest published version, and
+ * nothing written or published. No run is recorded, no quarantine report written, no version staged, no
+ * delivery queued, the passport's {@code valid} stays, and a dropped file stays where it is. The only files
+ * are the row indexes of the diff, in a scratch folder of the work directory that is removed afterwards.
+ *
+ * <p>Synchronous: the caller waits up to {@code opendata.dry-run.timeout}. A dry run is refused while a run of
+ * the same feed is in progress (its answer would describe a state about to change) or another dry run of it
+ * is, and when {@code opendata.dry-run.concurrent} are already running: each reads the whole source.
+ */
+@Component
+public class DryRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DryRuns.class);
+
+    private final FeedRegistry registry;
+    private final FeedRules rules;
+    private final FeedFileValidator validator;
+    private final RunLog runLog;
+    private final Catalog catalog;
+    private final CamelContext camel;
+    private final OpendataProperties properties;
+    private final DryRunProperties settings;
+    private final Clock clock;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    private final ExecutorService workers;
+    private volatile ProducerTemplate template;
+
+    public DryRuns(FeedRegistry registry, FeedRules rules, FeedFileValidator validator, RunLog runLog, Catalog catalog, CamelContext camel,
+                   OpendataProperties properties, DryRunProperties settings, Clock clock) {
+        this.registry = registry;
+        this.rules = rules;
+        this.validator = validator;
+        this.runLog = runLog;
+        this.catalog = catalog;
+        this.camel = camel;
+        this.properties = properties;
+        this.settings = settings;
+        this.clock = clock;
+        this.slots = new Semaphore(settings.concurrent());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "dry-run-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What a run of the feed would do now.
+     *
+     * @param maxRows how many records (and rejects) to show, 1 to {@code opendata.dry-run.max-rows}
+     * @throws DryRunRefusedException when it was not started: unknown or invalid feed, a run or dry run of it in
+     *                                progress, a source kind that cannot be read without consuming it, a bad
+     *                                {@code maxRows}
+     */
+    public DryRunResult dryRun(String feedId, int maxRows) {
+        checkRows(maxRows);
+        return start(feed(feedId), maxRows);
+    }
+
+    /**
+     * What a run of a posted feed file would do, before it is installed (or to try an edit of an installed one:
+     * the diff is against the dataset's newest published version, whichever file published it).
+     *
+     * @param fileName as for {@link FeedFileValidator#validate}: {@code <identifier>.yaml} when blank
+     * @throws DryRunRefusedException as {@link #dryRun(String, int)}; INVALID_FEED with every located problem
+     *                                when the file would not load
+     */
+    public DryRunResult dryRunFile(String fileName, String yamlText, int maxRows) {
+        checkRows(maxRows);
+        FeedDefinition feed;
+        try {
+            feed = validator.parse(fileName, yamlText);
+        } catch (InvalidFeedException e) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.INVALID_FEED,
+                    "the feed file is invalid:\n" + e.getMessage());
+        }
+        return start(feed, maxRows);
+    }
+
+    private void checkRows(int maxRows) {
+        if (maxRows < 1 || maxRows > settings.maxRows()) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.BAD_REQUEST,
+                    "rows to show must be 1 to " + settings.maxRows() + ", not " + maxRows);
+        }
+    }
+
+    private DryRunResult start(FeedDefinition feed, int maxRows) {
+        String feedId = feed.identifier();
+        String kind = feed.source().kind();
+        if (!Set.of("sql", "http", "file").contains(kind)) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.NOT_AVAILABLE, "dry run is not available for"
+                    + " kind " + kind + ": a drop on a remote server is read by the feed's file consumer, which moves it"
+                    + " to .done/ once read, and a dry run must leave it where it is; copy the file into the directory of"
+                    + " a feed of kind file to try it, or run the feed");
+        }
+        Optional<FeedRun> last = runLog.runs(feedId, 1).stream().findFirst();
+        if (last.isPresent() && last.get().status() == RunStatus.RUNNING) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.BUSY, "feed " + feedId + " is running now (run "
+                    + last.get().id() + ", started " + last.get().startedAt() + "); try the dry run when it has ended");
+        }
+        if (!running.add(feedId)) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.BUSY,
+                    "a dry run of feed " + feedId + " is already in progress");
+        }
+        if (!slots.tryAcquire()) {
+            running.remove(feedId);
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.BUSY, settings.concurrent()
+                    + " dry run(s) are in progress, the most allowed at once (opendata.dry-run.concurrent); try again shortly");
+        }
+        Future<DryRunResult> future;
+        try {
+            future = workers.submit(() -> {
+                try {
+                    return execute(feed, maxRows);
+                } finally {
+                    // released when the work really ends, also after the caller stopped waiting for it
+                    slots.release();
+                    running.remove(feedId);
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            running.remove(feedId);
+            throw e;
+        }
+        try {
+            return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            LOG.warn("Dry run of feed {} stopped after {}", feedId, settings.timeout());
+            return DryRunResult.failed(feedId, newest(feedId), null, "the dry run took longer than "
+                    + settings.timeout().toSeconds() + " s (opendata.dry-run.timeout) and was stopped");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return DryRunResult.failed(feedId, newest(feedId), null, "the dry run was interrupted");
+        } catch (ExecutionException e) {
+            // execute reports its own failures; this is a bug or an Error
+            LOG.error("Dry run of feed {} failed", feedId, e.getCause());
+            return DryRunResult.failed(feedId, newest(feedId), null, FeedRunFailedException.describe(e.getCause()));
+        }
+    }
+
+    private FeedDefinition feed(String feedId) {
+        Optional<FeedDefinition> feed = feedId == null ? Optional.empty() : registry.feed(feedId);
+        if (feed.isPresent()) {
+            return feed.get();
+        }
+        InvalidFeedException broken = feedId == null ? null : registry.broken().get(feedId);
+        if (broken != null) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.INVALID_FEED, "feed " + feedId
+                    + " cannot run because its file is invalid:\n" + broken.getMessage());
+        }
+        throw new DryRunRefusedException(DryRunRefusedException.Reason.UNKNOWN_FEED, "no feed '" + feedId
+                + "' is registered (no file " + feedId + ".yaml in " + registry.directory() + ")");
+    }
+
+    private DryRunResult execute(FeedDefinition feed, int maxRows) {
+        String feedId = feed.identifier();
+        Path scratch = properties.workDir().resolve("dry-run-" + UUID.randomUUID());
+        boolean workDirExisted = Files.isDirectory(properties.workDir());
+        Exchange exchange = new DefaultExchange(camel);
+        try {
+            prepare(exchange, feed, maxRows, scratch);
+            Exchange done = template().send(DryRunRoute.ENDPOINT, exchange);
+            String source = done.getProperty(DryRunRoute.SOURCE, String.class);
+            if (done.getException() != null) {
+                Exception error = done.getException();
+                LOG.info("Dry run of feed {} failed: {}", feedId, FeedRunFailedException.describe(error));
+                // worded as the run log words a failed run
+                boolean reading = done.getProperty(DryRunRoute.READING, false, Boolean.class);
+                return DryRunResult.failed(feedId, newest(feedId), source, (reading ? "" : "source failed: ")
+                        + FeedRunFailedException.describe(error));
+            }
+            DatasetPreview.Result r = done.getMessage().getBody(DatasetPreview.Result.class);
+            LOG.info("Dry run of feed {}: {} read, {} valid, {} rejected; a run would be {}", feedId, r.read(), r.valid(),
+                    r.rejected(), r.outcome());
+            return result(feedId, r, source);
+        } finally {
+            if (!workDirExisted) {
+                // the work directory appears with the first run; a dry run before it leaves none behind
+                try {
+                    Files.deleteIfExists(properties.workDir());
+                } catch (java.io.IOException e) {
+                    // not empty: a run started meanwhile
+                }
+            }
+        }
+    }
+
+    /** The headers and properties the template's route would give the exchange (see FeedRouteConfiguration). */
+    private void prepare(Exchange exchange, FeedDefinition feed, int maxRows, Path scratch) {
+        String feedId = feed.identifier();
+        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
+        exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
+        exchange.getIn().setHeader(DryRunRoute.KIND, kind.name());
+        Instant lastSuccess = runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH);
+        exchange.getIn().setHeader(FeedRouteConfiguration.LAST_SUCCESS_AT, LocalDateTime.ofInstant(lastSuccess,
+                properties.timeZone()));
+        exchange.getIn().setHeader(FeedRouteConfiguration.RUN_STARTED_AT, LocalDateTime.ofInstant(clock.instant(),
+                properties.timeZone()));
+        if (kind.name().equals("sql")) {
+            exchange.getIn().setHeader(DryRunRoute.DATASOURCE, SourceDatasources.beanName(option(feed, kind, "datasource")));
+            exchange.getIn().setHeader(DryRunRoute.FETCH_SIZE, option(feed, kind, "fetchSize"));
+            exchange.getIn().setBody(FeedRoutes.templateValue(kind, "query", option(feed, kind, "query")));
+        }
+        exchange.setProperty(DryRunRoute.FEED, feed);
+        exchange.setProperty(DryRunRoute.MAX_ROWS, maxRows);
+        exchange.setProperty(DryRunRoute.SCRATCH, scratch);
+    }
+
+    /** The feed's value of an option, else the kind's default, as the route template receives it. */
+    private static String option(FeedDefinition feed, SourceKind kind, String name) {
+        String value = feed.source().options().get(name);
+        return value != null ? value : kind.option(name).map(SourceOption::defaultValue).orElse(null);
+    }
+
+    private static DryRunResult result(String feedId, DatasetPreview.Result r, String source) {
+        DataVersion previous = r.previous();
+        Long added = null;
+        Long changed = null;
+        Long removed = null;
+        if (previous != null) {
+            added = r.diff() == null ? 0L : r.diff().added();
+            changed = r.diff() == null ? 0L : r.diff().changed();
+            removed = r.diff() == null ? 0L : r.diff().removed();
+        }
+        return new DryRunResult(feedId, r.read(), r.valid(), r.rejected(), r.header(), r.firstRows(), r.rejectedRows(),
+                added, changed, removed, r.changed(), previous == null ? null : previous.version(), null,
+                r.outcome().name(), r.holdReasons(), source);
+    }
+
+    private String newest(String feedId) {
+        return catalog.latest(feedId).map(DataVersion::version).orElse(null);
+    }
+
+    private ProducerTemplate template() {
+        if (template == null) {
+            synchronized (this) {
+                if (template == null) {
+                    template = camel.createProducerTemplate();
+                }
+            }
+        }
+        return template;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,157 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
+import ru.gov.tomsk.opendata.catalog.CatalogRepository;
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.publish.DeliveryStatus;
+import ru.gov.tomsk.opendata.publish.Outbox;
+
+/**
+ * Feed and catalogue metrics for Prometheus, recomputed from {@link FeedStatuses} every
+ * {@code opendata.metrics.refresh-interval} (and on demand) rather than at scrape time.
+ *
+ * <p>Per feed, tag {@code feed=<identifier>} (a feed removed at runtime loses its series at the next refresh):
+ * <ul>
+ *   <li>{@code opendata_feed_rows_read}, {@code _rows_published}, {@code _rows_rejected}: counts of the newest
+ *       finished run;</li>
+ *   <li>{@code opendata_feed_last_run_status{status=...}} = 1, one series per feed whose {@code status} tag is
+ *       the newest run's status (PUBLISHED, UNCHANGED, HELD, FAILED, INVALID, RUNNING, or NONE before the first
+ *       run): {@code count by (status) (opendata_feed_last_run_status)};</li>
+ *   <li>{@code opendata_feed_condition{condition=...}} = 1, the feed's {@link FeedCondition}: feeds by status;</li>
+ *   <li>{@code opendata_feed_last_success_timestamp_seconds}, {@code opendata_feed_newest_version_timestamp_seconds}:
+ *       Unix time; absent until there is one;</li>
+ *   <li>{@code opendata_feed_days_to_deadline} (negative once overdue), {@code opendata_feed_overdue} and
+ *       {@code opendata_feed_at_risk} (0/1); absent for an invalid feed file.</li>
+ * </ul>
+ * Totals: {@code opendata_datasets_published} (datasets with at least one published version: the plan's
+ * cumulative indicator), {@code opendata_versions_total} (published data versions, a counter),
+ * {@code opendata_held_versions}, {@code opendata_outbox_depth} (pending deliveries) and
+ * {@code opendata_deliveries_failed} (given up, waiting for an operator's retry).
+ */
+public class FeedMetrics {
+
+    private final FeedStatuses statuses;
+    private final RunLog runLog;
+    private final CatalogRepository catalog;
+    private final Outbox outbox;
+
+    private final MultiGauge rowsRead;
+    private final MultiGauge rowsPublished;
+    private final MultiGauge rowsRejected;
+    private final MultiGauge lastRunStatus;
+    private final MultiGauge condition;
+    private final MultiGauge lastSuccess;
+    private final MultiGauge newestVersion;
+    private final MultiGauge daysToDeadline;
+    private final MultiGauge overdue;
+    private final MultiGauge atRisk;
+    private final AtomicLong datasetsPublished = new AtomicLong();
+    private final AtomicLong versions = new AtomicLong();
+    private final AtomicLong heldVersions = new AtomicLong();
+    private final AtomicLong outboxDepth = new AtomicLong();
+    private final AtomicLong deliveriesFailed = new AtomicLong();
+
+    public FeedMetrics(FeedStatuses statuses, RunLog runLog, CatalogRepository catalog, Outbox outbox, MeterRegistry registry) {
+        this.statuses = statuses;
+        this.runLog = runLog;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        rowsRead = perFeed("opendata.feed.rows.read", "Records read from the source by the feed's newest finished run", registry);
+        rowsPublished = perFeed("opendata.feed.rows.published", "Records written to the data files by the newest finished run", registry);
+        rowsRejected = perFeed("opendata.feed.rows.rejected", "Records quarantined by the newest finished run", registry);
+        lastRunStatus = perFeed("opendata.feed.last.run.status", "1 for the status (tag) of the feed's newest run", registry);
+        condition = perFeed("opendata.feed.condition", "1 for the feed's condition (tag): OK, AT_RISK, OVERDUE, FAILING…", registry);
+        lastSuccess = perFeed("opendata.feed.last.success.timestamp.seconds", "Start of the newest run that published or confirmed the data, Unix time", registry);
+        newestVersion = perFeed("opendata.feed.newest.version.timestamp.seconds", "When the newest data version was published, Unix time", registry);
+        daysToDeadline = perFeed("opendata.feed.days.to.deadline", "Days from today to the deadline of the next update; negative when overdue", registry);
+        overdue = perFeed("opendata.feed.overdue", "1 when the deadline has passed without an update", registry);
+        atRisk = perFeed("opendata.feed.at.risk", "1 when the deadline is near and the data is not updated yet", registry);
+        Gauge.builder("opendata.datasets.published", datasetsPublished, AtomicLong::get)
+                .description("Datasets with at least one published version (the plan's cumulative indicator)").register(registry);
+        FunctionCounter.builder("opendata.versions", versions, AtomicLong::get)
+                .description("Data versions published, all datasets").register(registry);
+        Gauge.builder("opendata.held.versions", heldVersions, AtomicLong::get)
+                .description("Versions held back by a guard, waiting for an operator").register(registry);
+        Gauge.builder("opendata.outbox.depth", outboxDepth, AtomicLong::get)
+                .description("Deliveries to portals still to be sent").register(registry);
+        Gauge.builder("opendata.deliveries.failed", deliveriesFailed, AtomicLong::get)
+                .description("Deliveries given up, waiting for an operator's retry").register(registry);
+    }
+
+    private static MultiGauge perFeed(String name, String description, MeterRegistry registry) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+
+    /** Recomputes every value; feeds that are gone lose their series. */
+    public synchronized void refresh() {
+        List<FeedStatus> all = statuses.all();
+        List<MultiGauge.Row<?>> read = new ArrayList<>();
+        List<MultiGauge.Row<?>> published = new ArrayList<>();
+        List<MultiGauge.Row<?>> rejected = new ArrayList<>();
+        List<MultiGauge.Row<?>> runStatus = new ArrayList<>();
+        List<MultiGauge.Row<?>> conditions = new ArrayList<>();
+        List<MultiGauge.Row<?>> success = new ArrayList<>();
+        List<MultiGauge.Row<?>> newest = new ArrayList<>();
+        List<MultiGauge.Row<?>> days = new ArrayList<>();
+        List<MultiGauge.Row<?>> late = new ArrayList<>();
+        List<MultiGauge.Row<?>> risk = new ArrayList<>();
+        long held = 0;
+        for (FeedStatus s : all) {
+            Tags feed = Tags.of("feed", s.identifier());
+            FeedRun finished = newestFinished(s);
+            if (finished != null) {
+                read.add(MultiGauge.Row.of(feed, finished.rowsRead()));
+                published.add(MultiGauge.Row.of(feed, finished.rowsWritten()));
+                rejected.add(MultiGauge.Row.of(feed, finished.rowsRejected()));
+            }
+            runStatus.add(MultiGauge.Row.of(feed.and("status", s.lastRun() == null ? "NONE" : s.lastRun().status().name()), 1));
+            conditions.add(MultiGauge.Row.of(feed.and("condition", s.condition().name()), 1));
+            if (s.lastSuccessAt() != null) {
+                success.add(MultiGauge.Row.of(feed, s.lastSuccessAt().getEpochSecond()));
+            }
+            if (s.newestVersionAt() != null) {
+                newest.add(MultiGauge.Row.of(feed, s.newestVersionAt().getEpochSecond()));
+            }
+            if (s.deadline() != null) {
+                days.add(MultiGauge.Row.of(feed, s.daysToDeadline()));
+                late.add(MultiGauge.Row.of(feed, s.overdue() ? 1 : 0));
+                risk.add(MultiGauge.Row.of(feed, s.atRisk() ? 1 : 0));
+            }
+            held += s.heldVersions();
+        }
+        rowsRead.register(read, true);
+        rowsPublished.register(published, true);
+        rowsRejected.register(rejected, true);
+        lastRunStatus.register(runStatus, true);
+        condition.register(conditions, true);
+        lastSuccess.register(success, true);
+        newestVersion.register(newest, true);
+        daysToDeadline.register(days, true);
+        overdue.register(late, true);
+        atRisk.register(risk, true);
+        heldVersions.set(held);
+        datasetsPublished.set(catalog.publishedDatasets().size());
+        versions.set(catalog.dataVersionCount());
+        outboxDepth.set(outbox.deliveries(DeliveryStatus.PENDING).size());
+        deliveriesFailed.set(outbox.deliveries(DeliveryStatus.FAILED).size());
+    }
+
+    /** The counts of a run still going are not known yet: show the run before it. */
+    private FeedRun newestFinished(FeedStatus s) {
+        if (s.lastRun() == null || s.lastRun().status() != RunStatus.RUNNING) {
+            return s.lastRun();
+        }
+        return runLog.runs(s.identifier(), 2).stream().filter(r -> r.status() != RunStatus.RUNNING).findFirst().orElse(null);
+    }
+}

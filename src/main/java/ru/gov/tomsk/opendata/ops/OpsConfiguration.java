@@ -1,0 +1,53 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.CatalogRepository;
+import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.publish.Outbox;
+
+/** Beans of the operations side that are plain classes (kept free of Spring so they unit-test alone). */
+@Configuration(proxyBeanMethods = false)
+class OpsConfiguration {
+
+    @Bean
+    Deadlines deadlines(OpendataProperties properties, DeadlineProperties deadlineProperties) {
+        return new Deadlines(properties.timeZone(), deadlineProperties.warnDays());
+    }
+
+    @Bean
+    FeedMetrics feedMetrics(FeedStatuses statuses, RunLog runLog, CatalogRepository catalog, Outbox outbox,
+                            MeterRegistry registry) {
+        return new FeedMetrics(statuses, runLog, catalog, outbox, registry);
+    }
+
+    @Bean
+    Webhook alertWebhook(AlertProperties properties, ObjectMapper json) {
+        return new Webhook(properties, json);
+    }
+
+    @Bean
+    FeedAlerts feedAlerts(FeedStatuses statuses, GateRepository gate, Outbox outbox, AlertLedger ledger, Webhook webhook,
+                          Clock clock) {
+        return new FeedAlerts(statuses, gate, outbox, ledger, webhook, clock);
+    }
+
+    /** Named so that the contributor is {@code feeds} (the bean name less "HealthIndicator"). */
+    @Bean
+    FeedsHealthIndicator feedsHealthIndicator(FeedStatuses statuses) {
+        return new FeedsHealthIndicator(statuses);
+    }
+
+    @Bean
+    OpsRoutes opsRoutes(FeedMetrics metrics, FeedAlerts alerts, MetricsProperties metricsProperties,
+                        AlertProperties alertProperties) {
+        return new OpsRoutes(metrics, alerts, metricsProperties, alertProperties);
+    }
+}

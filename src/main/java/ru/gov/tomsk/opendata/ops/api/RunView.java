@@ -1,0 +1,35 @@
+package ru.gov.tomsk.opendata.ops.api;
+
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+
+/** One run of a feed, as the run history shows it. */
+@Schema(name = "Run", description = "One run of a feed")
+public record RunView(
+        @Schema(description = "run id; the quarantine report is at /api/admin/runs/{id}/quarantine") long id,
+        @Schema(example = "7017069388-schools") String feedId,
+        @Schema(description = "host that ran it (several nodes share the schedule)") String node,
+        RunStatus status,
+        Instant startedAt,
+        @Schema(nullable = true, description = "null while running") Instant finishedAt,
+        long rowsRead,
+        @Schema(description = "records that passed the checks") long rowsWritten,
+        @Schema(description = "records in the run's quarantine report") long rowsRejected,
+        @Schema(nullable = true, description = "against the previous version; null when the run did not get that far")
+        Long rowsAdded,
+        @Schema(nullable = true) Long rowsChanged,
+        @Schema(nullable = true) Long rowsRemoved,
+        @Schema(nullable = true, description = "data version published or confirmed") String dataVersion,
+        @Schema(nullable = true, description = "held version waiting for an operator, when status is HELD") Long heldId,
+        @Schema(nullable = true, description = "what happened, e.g. why it failed or was held") String message) {
+
+    static RunView of(FeedRun r, ServerPaths paths) {
+        return r == null ? null : new RunView(r.id(), r.feedId(), r.node(), r.status(), r.startedAt(), r.finishedAt(),
+                r.rowsRead(), r.rowsWritten(), r.rowsRejected(), r.rowsAdded(), r.rowsChanged(), r.rowsRemoved(),
+                r.dataVersion(), r.heldId(), paths.hide(r.message()));
+    }
+}
