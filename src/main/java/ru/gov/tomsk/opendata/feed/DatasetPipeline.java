@@ -30,15 +30,8 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunResult;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.catalog.StagedVersion;
-import ru.gov.tomsk.opendata.dataset.RecordChecker;
-import ru.gov.tomsk.opendata.dataset.RecordMapper;
-import ru.gov.tomsk.opendata.dataset.RejectedValueException;
 import ru.gov.tomsk.opendata.dataset.RowDiff;
 import ru.gov.tomsk.opendata.dataset.RowIndex;
-import ru.gov.tomsk.opendata.dataset.ValueConverter;
-import ru.gov.tomsk.opendata.format.CsvDataWriter;
-import ru.gov.tomsk.opendata.format.DataFileWriter;
-import ru.gov.tomsk.opendata.format.DataFormat;
 import ru.gov.tomsk.opendata.format.CsvReader;
 
 /**
@@ -137,57 +130,16 @@ public class DatasetPipeline {
         }
     }
 
-    /** The single pass over the source: returns the content fingerprint of what was written. */
+    /** The single pass over the source ({@link RenderPass}): returns the content fingerprint of what was written. */
     private String render(FeedDefinition feed, Iterator<?> records, StagedVersion staged, RowIndex index, RunCounts counts,
                           List<QuarantineEntry> quarantine) throws IOException {
-        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
-        RecordChecker checker = new RecordChecker(feed.structure());
-        List<DataFileWriter> writers = new ArrayList<>();
-        String csvFingerprint;
-        try {
-            for (String extension : feed.formats()) {
-                DataFormat format = DataFormat.fromExtension(extension).orElseThrow();
-                writers.add(format.open(staged.open(extension), feed.structure()));
-            }
-            while (records.hasNext()) {
-                Object record = records.next();
-                counts.countRead();
-                String[] values = null;
-                try {
-                    values = mapper.map(asMap(record));
-                    checker.check(values);
-                } catch (RejectedValueException e) {
-                    counts.countRejected();
-                    if (quarantine.size() < QUARANTINE_LIMIT) {
-                        quarantine.add(new QuarantineEntry(counts.read(), values == null ? null : index.key(values),
-                                e.field(), e.value(), e.reason()));
-                    }
-                    continue;
-                }
-                // every format in the same pass: the source is read once
-                for (DataFileWriter writer : writers) {
-                    writer.write(values);
-                }
-                index.add(values, counts.read());
-                counts.countWritten();
-            }
-            // the CSV (first, always on) carries the content; the other formats are renderings of it
-            csvFingerprint = writers.get(0).finish();
-            for (DataFileWriter writer : writers.subList(1, writers.size())) {
-                writer.finish();
-            }
-        } finally {
-            for (DataFileWriter writer : writers) {
-                writer.close();
-            }
-        }
-        if (!mapper.unknownColumns().isEmpty()) {
+        RenderPass.Rendered rendered = RenderPass.render(feed, zone, records, staged::open, index, counts, quarantine,
+                QUARANTINE_LIMIT, values -> { });
+        if (!rendered.unknownColumns().isEmpty()) {
             LOG.info("Feed {}: source columns {} are not in the structure and were ignored", feed.identifier(),
-                    mapper.unknownColumns());
+                    rendered.unknownColumns());
         }
-        // the published formats are part of the content: adding one is a new version with every file present
-        return CsvDataWriter.fingerprint((csvFingerprint + "|" + String.join(",", staged.formats()))
-                .getBytes(StandardCharsets.UTF_8));
+        return rendered.fingerprint();
     }
 
     private RunResult decide(FeedDefinition feed, long runId, StagedVersion staged, RowIndex index, String fingerprint,
@@ -312,14 +264,6 @@ public class DatasetPipeline {
         }
         throw new IllegalArgumentException("the source delivered " + body.getClass().getName()
                 + "; expected records (an iterator or list of column→value maps)");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> asMap(Object record) {
-        if (record instanceof Map<?, ?> map) {
-            return (Map<String, ?>) map;
-        }
-        throw new IllegalArgumentException("a source record is " + record.getClass().getName() + ", not a column→value map");
     }
 
     private static void deleteQuietly(Path dir) {

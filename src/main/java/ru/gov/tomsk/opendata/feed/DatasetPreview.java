@@ -1,10 +1,8 @@
 package ru.gov.tomsk.opendata.feed;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -14,7 +12,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -23,15 +20,8 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.dataset.RecordChecker;
-import ru.gov.tomsk.opendata.dataset.RecordMapper;
-import ru.gov.tomsk.opendata.dataset.RejectedValueException;
 import ru.gov.tomsk.opendata.dataset.RowDiff;
 import ru.gov.tomsk.opendata.dataset.RowIndex;
-import ru.gov.tomsk.opendata.dataset.ValueConverter;
-import ru.gov.tomsk.opendata.format.CsvDataWriter;
-import ru.gov.tomsk.opendata.format.DataFileWriter;
-import ru.gov.tomsk.opendata.format.DataFormat;
 
 /**
  * The dry run of {@link DatasetPipeline}: the same mapping, checks, writers, row index, diff and guards over the
@@ -125,66 +115,18 @@ public final class DatasetPreview {
         }
     }
 
-    /** The pipeline's render loop, writing nowhere: returns the fingerprint the version would have. */
+    /**
+     * The pipeline's render pass, writing nowhere: returns the fingerprint the version would have. Every format is
+     * rendered, so a record that one writer refuses fails the dry run as it would the run.
+     */
     private String render(FeedDefinition feed, Iterator<?> records, RowIndex index, RunCounts counts,
                           List<List<String>> firstRows, List<QuarantineEntry> rejects, int maxRows) throws IOException {
-        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
-        RecordChecker checker = new RecordChecker(feed.structure());
-        List<DataFileWriter> writers = new ArrayList<>();
-        String csvFingerprint;
-        try {
-            for (String extension : feed.formats()) {
-                // every format is rendered, so a record that one writer refuses fails the dry run as it would the run
-                writers.add(DataFormat.fromExtension(extension).orElseThrow().open(OutputStream.nullOutputStream(),
-                        feed.structure()));
-            }
-            while (records.hasNext()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("the dry run was stopped after " + counts.read() + " record(s)");
-                }
-                Object record = records.next();
-                counts.countRead();
-                String[] values = null;
-                try {
-                    values = mapper.map(asMap(record));
-                    checker.check(values);
-                } catch (RejectedValueException e) {
-                    counts.countRejected();
-                    if (rejects.size() < maxRows) {
-                        rejects.add(new QuarantineEntry(counts.read(), values == null ? null : index.key(values),
-                                e.field(), e.value(), e.reason()));
+        return RenderPass.render(feed, zone, records, extension -> OutputStream.nullOutputStream(), index, counts, rejects,
+                maxRows, values -> {
+                    if (firstRows.size() < maxRows) {
+                        firstRows.add(Collections.unmodifiableList(Arrays.asList(values.clone())));
                     }
-                    continue;
-                }
-                for (DataFileWriter writer : writers) {
-                    writer.write(values);
-                }
-                index.add(values, counts.read());
-                counts.countWritten();
-                if (firstRows.size() < maxRows) {
-                    firstRows.add(Collections.unmodifiableList(Arrays.asList(values.clone())));
-                }
-            }
-            csvFingerprint = writers.get(0).finish();
-            for (DataFileWriter writer : writers.subList(1, writers.size())) {
-                writer.finish();
-            }
-        } finally {
-            for (DataFileWriter writer : writers) {
-                writer.close();
-            }
-        }
-        // as DatasetPipeline.render: the published formats are part of the content
-        return CsvDataWriter.fingerprint((csvFingerprint + "|" + String.join(",", feed.formats()))
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> asMap(Object record) {
-        if (record instanceof Map<?, ?> map) {
-            return (Map<String, ?>) map;
-        }
-        throw new IllegalArgumentException("a source record is " + record.getClass().getName() + ", not a column→value map");
+                }).fingerprint();
     }
 
     private static void deleteTree(Path dir) {
