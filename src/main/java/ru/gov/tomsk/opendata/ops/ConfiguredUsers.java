@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.security.core.userdetails.User;
@@ -20,6 +22,17 @@ final class ConfiguredUsers {
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
+    private static final Pattern COST = Pattern.compile("^\\$2[aby]?\\$(\\d{2})\\$");
+
+    /** Below this bcrypt cost a stolen hash is cheap to crack; warned about, not refused (tests use 4). */
+    static final int MIN_RECOMMENDED_COST = 10;
+
+    /**
+     * The hashes the project ships for its demo (config/application.yml: login admin, password demo). Recognised
+     * as they are, without a bcrypt comparison, and whatever the default password list becomes.
+     */
+    static final Set<String> DEMO_HASHES = Set.of("$2a$10$JHSBmlclDSzAd7f8NG49C.eqvLtQeSofYi/Pu/xbsBOiuhvBdo.LK");
 
     /**
      * Passwords nobody may keep outside the demo: the demo's own and the usual defaults. The login name itself is
@@ -58,6 +71,12 @@ final class ConfiguredUsers {
     }
 
     private static String bcrypt(String key, String value) {
+        Matcher placeholder = value == null ? null : UNRESOLVED.matcher(value);
+        if (placeholder != null && placeholder.find()) {
+            // Spring leaves a placeholder whose variable is not set as it is; the variable's name is no secret
+            throw new IllegalStateException(key + ".password-hash: the environment variable " + placeholder.group(1)
+                    + " is not set; give it the account's bcrypt hash");
+        }
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(key + ".password-hash is missing: a bcrypt hash, e.g. from "
                     + "`htpasswd -nbBC 12 <login> '<password>'`, given as ${ENV_NAME}");
@@ -70,15 +89,31 @@ final class ConfiguredUsers {
         return hash;
     }
 
+    /** The keys of accounts whose bcrypt cost is below {@link #MIN_RECOMMENDED_COST}. */
+    static List<String> withLowCost(List<UserDetails> users) {
+        List<String> low = new ArrayList<>();
+        for (UserDetails user : users) {
+            Matcher cost = COST.matcher(user.getPassword().replaceFirst("^\\{bcrypt}", ""));
+            if (cost.find() && Integer.parseInt(cost.group(1)) < MIN_RECOMMENDED_COST) {
+                low.add("opendata.security.users." + user.getUsername());
+            }
+        }
+        return low;
+    }
+
     /**
-     * The first account whose password is a default one (see {@link #DEFAULT_PASSWORDS}) or its own login name, as
-     * a message naming the account; empty when there is none.
+     * The keys of the accounts whose password is the demo's ({@link #DEMO_HASHES}), a default one (see
+     * {@link #DEFAULT_PASSWORDS}) or its own login name; empty when there is none.
      */
     static List<String> withDefaultPasswords(List<UserDetails> users) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         List<String> found = new ArrayList<>();
         for (UserDetails user : users) {
             String hash = user.getPassword().replaceFirst("^\\{bcrypt}", "");
+            if (DEMO_HASHES.contains(hash)) {
+                found.add("opendata.security.users." + user.getUsername());
+                continue;
+            }
             List<String> candidates = new ArrayList<>(DEFAULT_PASSWORDS);
             candidates.add(user.getUsername());
             for (String candidate : candidates) {

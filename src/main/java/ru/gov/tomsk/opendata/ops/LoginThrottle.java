@@ -20,20 +20,29 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Slows down password guessing: after {@code maxFailures} failed logins of one login name (or
  * {@code maxFailuresPerAddress} from one client address) within {@code window}, that name or address is refused
- * for {@code lockout}, even with the right
- * password. A successful login clears its name and address. Counted per node, in memory: a restart forgets,
- * which is acceptable for a lockout measured in minutes.
+ * for {@code lockout}, even with the right password. Counted per node, in memory: a restart forgets, which is
+ * acceptable for a lockout measured in minutes.
  *
  * <p>Both keys matter: the name stops a guesser who rotates addresses, the address one who rotates names.
+ * A successful login clears the failures of its name only: clearing the address too would let anyone with one
+ * valid account reset the address counter between guesses at other accounts. The address's failures age out of
+ * the window instead.
+ *
+ * <p>Names are whatever a stranger sends, so the tables are swept of stale entries (at most once per window) to
+ * stay bounded by the failures of one window, and names are logged escaped and shortened.
  */
 public class LoginThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
+    /** Longer names are logged cut: a password typed into the name field should not end up whole in the log. */
+    private static final int LOGGED_NAME_LENGTH = 64;
+
     private final SecurityProperties.LoginLimit limit;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
+    private volatile Instant lastSweep = Instant.MIN;
 
     public LoginThrottle(SecurityProperties.LoginLimit limit, Clock clock) {
         this.limit = limit;
@@ -57,41 +66,63 @@ public class LoginThrottle {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String address = address(event.getAuthentication());
-        LOG.warn("Failed login for '{}' from {}: {}", username, address, event.getException().getClass().getSimpleName());
-        count(userKey(username), limit.maxFailures());
-        count(addressKey(address), limit.maxFailuresPerAddress());
+        // never the credentials: only the name as sent, the address and the kind of failure
+        LOG.warn("Failed login for '{}' from {}: {}", loggable(username), address,
+                event.getException().getClass().getSimpleName());
+        Instant now = clock.instant();
+        sweep(now);
+        count(userKey(username), limit.maxFailures(), now);
+        count(addressKey(address), limit.maxFailuresPerAddress(), now);
     }
 
     @EventListener
     public void succeeded(AuthenticationSuccessEvent event) {
         String user = userKey(event.getAuthentication().getName());
-        String address = addressKey(address(event.getAuthentication()));
         if (user != null) {
             failures.remove(user);
         }
-        if (address != null) {
-            failures.remove(address);
-        }
     }
 
-    private void count(String key, int maxFailures) {
+    private void count(String key, int maxFailures, Instant now) {
         if (key == null) {
             return;
         }
-        Instant now = clock.instant();
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             times.addLast(now);
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(limit.window()))) {
+            Instant windowStart = now.minus(limit.window());
+            while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
                 times.removeFirst();
             }
             if (times.size() >= maxFailures) {
-                lockedUntil.put(key, now.plus(limit.lockout()));
+                Instant until = now.plus(limit.lockout());
+                lockedUntil.put(key, until);
                 times.clear();
-                LOG.warn("Logins locked for {} until {} after {} failures within {}", key, now.plus(limit.lockout()),
-                        maxFailures, limit.window());
+                LOG.warn("Logins locked for {} until {} after {} failures within {}", key, until, maxFailures,
+                        limit.window());
             }
         }
+    }
+
+    /** Forgets failures older than the window and lockouts that have passed. */
+    private void sweep(Instant now) {
+        if (lastSweep.plus(limit.window()).isAfter(now)) {
+            return;
+        }
+        lastSweep = now;
+        Instant windowStart = now.minus(limit.window());
+        failures.entrySet().removeIf(entry -> {
+            Deque<Instant> times = entry.getValue();
+            synchronized (times) {
+                return times.isEmpty() || !times.peekLast().isAfter(windowStart);
+            }
+        });
+        lockedUntil.values().removeIf(until -> !until.isAfter(now));
+    }
+
+    /** How many names and addresses are remembered (failures or lockouts); for tests and diagnostics. */
+    int remembered() {
+        return failures.size() + lockedUntil.size();
     }
 
     Duration lockout() {
@@ -99,11 +130,27 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return username == null || username.isBlank() ? null : "login '" + username + "'";
+        return username == null || username.isBlank() ? null : "login '" + loggable(username) + "'";
     }
 
     private static String addressKey(String address) {
         return address == null || address.isBlank() ? null : "address " + address;
+    }
+
+    /** The name with control characters escaped (no forged log lines) and cut to a sane length. */
+    static String loggable(String username) {
+        if (username == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        username.codePoints().limit(LOGGED_NAME_LENGTH).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return username.codePointCount(0, username.length()) > LOGGED_NAME_LENGTH ? out.append('…').toString() : out.toString();
     }
 
     private static String address(Authentication authentication) {

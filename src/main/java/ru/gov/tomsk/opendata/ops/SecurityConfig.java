@@ -3,6 +3,8 @@ package ru.gov.tomsk.opendata.ops;
 import java.time.Clock;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfig {
 
     static final String DEMO_PROFILE = "demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
 
     private static final String VIEWER = Role.VIEWER.name();
     private static final String OPERATOR = Role.OPERATOR.name();
@@ -81,7 +85,7 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/opendata", "/opendata/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/opendata", "/opendata/**").permitAll()
@@ -93,7 +97,9 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // read-only GETs and Basic credentials only: no form, no session, nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint()));
+                .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint()))
+                // the actuator takes Basic credentials too: without the lock here it would be the unthrottled way to guess
+                .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -119,12 +125,24 @@ class SecurityConfig {
     @Bean
     UserDetailsService configuredUsers(SecurityProperties properties, Environment environment) {
         List<UserDetails> users = ConfiguredUsers.from(properties);
-        if (!environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+        if (users.isEmpty()) {
+            LOG.warn("No account in opendata.security.users: only /opendata/ and the probes are reachable");
+        }
+        if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+            // said on every start, so that a demo set-up that slipped into production shows in its log
+            LOG.warn("The '{}' profile is active: demo accounts and default passwords are accepted. "
+                    + "Never expose this service to a network like this.", DEMO_PROFILE);
+        } else {
             List<String> weak = ConfiguredUsers.withDefaultPasswords(users);
             if (!weak.isEmpty()) {
                 throw new IllegalStateException("Refusing to start: " + String.join(", ", weak)
                         + " has a demo or default password, and the '" + DEMO_PROFILE + "' profile is not active. "
                         + "Give each account its own password-hash (bcrypt) from the environment, or remove it.");
+            }
+            List<String> cheap = ConfiguredUsers.withLowCost(users);
+            if (!cheap.isEmpty()) {
+                LOG.warn("{}: bcrypt cost below {}; a stolen hash is cheap to crack (htpasswd -nbBC 12 …)",
+                        String.join(", ", cheap), ConfiguredUsers.MIN_RECOMMENDED_COST);
             }
         }
         return new InMemoryUserDetailsManager(users);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
@@ -76,6 +78,9 @@ class SecurityEndToEndTest {
         // endpoints that are not exposed do not tell so to strangers
         assertThat(send("GET", "/actuator/env", null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/actuator/env", TestUsers.basic(TestUsers.ADMIN)).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/swagger-ui.html", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/swagger-ui.html", TestUsers.basic(TestUsers.VIEWER)).statusCode()).isIn(200, 302);
         // the console sends people to its login page instead
         HttpResponse<String> console = send("GET", "/admin/", null);
         assertThat(console.statusCode()).isEqualTo(302);
@@ -140,6 +145,49 @@ class SecurityEndToEndTest {
         assertThat(logout.header("Location")).endsWith("/admin/login?logout");
     }
 
+    /** Logs in through the console's form; the session's cookies and the CSRF token of its next form. */
+    static Map<String, String> consoleSession(String user) throws Exception {
+        String base = "http://localhost:" + app.port();
+        Connection.Response page = Jsoup.connect(base + "/admin/login").execute();
+        Map<String, String> cookies = new HashMap<>(page.cookies());
+        Connection.Response login = Jsoup.connect(base + "/admin/login").cookies(cookies).method(Connection.Method.POST)
+                .data("username", user, "password", TestUsers.password(user),
+                        "_csrf", page.parse().selectFirst("input[name=_csrf]").val())
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(login.header("Location")).as(user + " logs in").endsWith("/admin/");
+        cookies.putAll(login.cookies());
+        // the token is bound to the session, which changed at login
+        cookies.put("_csrf", Jsoup.connect(base + "/admin/login").cookies(cookies).get().selectFirst("input[name=_csrf]").val());
+        return cookies;
+    }
+
+    @Test
+    void inTheConsoleAViewerReadsButOnlyAnOperatorActs() throws Exception {
+        String base = "http://localhost:" + app.port();
+        String run = base + "/admin/feeds/7017069388-fixture/run";
+        for (String user : List.of(TestUsers.VIEWER, TestUsers.OPERATOR)) {
+            Map<String, String> session = consoleSession(user);
+            String token = session.remove("_csrf");
+            Connection.Response action = Jsoup.connect(run).cookies(session).method(Connection.Method.POST).data("_csrf", token)
+                    .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+            if (user.equals(TestUsers.VIEWER)) {
+                assertThat(action.statusCode()).as(user).isEqualTo(403);
+            } else {
+                // past security: whatever the console answers, it is neither a refusal nor the login page
+                assertThat(action.statusCode()).as(user).isNotIn(401, 403);
+                assertThat(action.header("Location")).as(user).satisfiesAnyOf(
+                        l -> assertThat(l).isNull(), l -> assertThat(l).doesNotContain("/admin/login"));
+            }
+        }
+        // not logged in (a valid token of an anonymous session): sent to the login page, nothing performed
+        Connection.Response page = Jsoup.connect(base + "/admin/login").execute();
+        Connection.Response anonymous = Jsoup.connect(run).cookies(page.cookies()).method(Connection.Method.POST)
+                .data("_csrf", page.parse().selectFirst("input[name=_csrf]").val())
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/admin/login");
+    }
+
     @Test
     void theLoginPageSaysWhatWentWrongInRussian() throws Exception {
         String base = "http://localhost:" + app.port();
@@ -149,8 +197,14 @@ class SecurityEndToEndTest {
         assertThat(error.select("label[for=username]").text()).isEqualTo("Имя пользователя");
     }
 
+    /** Moves past any window and lockout an earlier test left, so that each throttle test counts from nothing. */
+    static void forgetEarlierFailures() {
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+    }
+
     @Test
     void repeatedFailedLoginsLockTheNameUntilTheLockoutHasPassed() throws Exception {
+        forgetEarlierFailures();
         String path = "/api/admin/feeds";
         String user = TestUsers.ADMIN;
         for (int i = 1; i <= 5; i++) {
@@ -177,16 +231,66 @@ class SecurityEndToEndTest {
     }
 
     @Test
-    void outsideTheDemoProfileTheServiceRefusesDemoOrDefaultPasswords(@TempDir Path other) {
+    void theActuatorIsThrottledTooAndOnlyFailuresWithinTheWindowCount() throws Exception {
+        forgetEarlierFailures();
+        String path = "/actuator/prometheus";
+        String user = "scraper"; // no such account: guessing names counts the same
+        for (int i = 1; i <= 4; i++) {
+            assertThat(send("GET", path, TestUsers.basic(user, "guess-" + i)).statusCode()).as("failure " + i).isEqualTo(401);
+        }
+        // the window slides: these four are forgotten five minutes later
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        for (int i = 5; i <= 9; i++) {
+            assertThat(send("GET", path, TestUsers.basic(user, "guess-" + i)).statusCode()).as("failure " + i).isEqualTo(401);
+        }
+        // the sixth attempt after five failures within the window is refused before any password check
+        HttpResponse<String> locked = send("GET", path, TestUsers.basic(user, "guess-10"));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+        // one lock for every way in: the admin API refuses the name as well
+        assertThat(send("GET", "/api/admin/feeds", TestUsers.basic(user, "guess-11")).statusCode()).isEqualTo(429);
+    }
+
+    /** The demo account exactly as config/application.yml ships it. */
+    @SuppressWarnings("unchecked")
+    static String shippedDemoHash() throws Exception {
+        Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("config/application.yml")));
+        Map<String, Object> users = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("opendata"))
+                .get("security")).get("users");
+        return (String) ((Map<String, Object>) users.get("admin")).get("password-hash");
+    }
+
+    @Test
+    void theShippedDemoAccountIsDocumentedAsAdminWithPasswordDemo() throws Exception {
+        assertThat(new BCryptPasswordEncoder().matches("demo", shippedDemoHash())).isTrue();
+    }
+
+    @Test
+    void outsideTheDemoProfileTheServiceRefusesDemoOrDefaultPasswords(@TempDir Path other) throws Exception {
         // the demo account of config/application.yml: login admin, password demo
         Map<String, Object> props = new HashMap<>(TestUsers.properties());
-        props.put("opendata.security.users.admin.password-hash", "$2a$10$JHSBmlclDSzAd7f8NG49C.eqvLtQeSofYi/Pu/xbsBOiuhvBdo.LK");
+        props.put("opendata.security.users.admin.password-hash", shippedDemoHash());
         assertThatThrownBy(() -> TestApp.start(other, clock, props).close())
                 .hasStackTraceContaining("Refusing to start: opendata.security.users.admin has a demo or default password, "
                         + "and the 'demo' profile is not active");
 
+        // a default password in an account of its own, hashed anew (so not the shipped hash): found by bcrypt
+        Map<String, Object> changeme = new HashMap<>(TestUsers.properties());
+        changeme.put("opendata.security.users.ivanova.password-hash", new BCryptPasswordEncoder(4).encode("changeme"));
+        changeme.put("opendata.security.users.ivanova.roles", "OPERATOR");
+        assertThatThrownBy(() -> TestApp.start(other, clock, changeme).close())
+                .hasStackTraceContaining("Refusing to start: opendata.security.users.ivanova has a demo or default password");
+        Map<String, Object> ownName = new HashMap<>(TestUsers.properties());
+        ownName.put("opendata.security.users.viewer.password-hash", new BCryptPasswordEncoder(4).encode("viewer"));
+        assertThatThrownBy(() -> TestApp.start(other, clock, ownName).close())
+                .hasStackTraceContaining("Refusing to start: opendata.security.users.viewer has a demo or default password");
+
+        // with the demo profile the documented account starts and logs in
         try (TestApp demo = TestApp.start(other, clock, props, "demo")) {
-            assertThat(demo.port()).isPositive();
+            HttpResponse<String> feeds = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + demo.port() + "/api/admin/feeds"))
+                    .header("Authorization", TestUsers.basic("admin", "demo")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(feeds.statusCode()).isEqualTo(200);
         }
     }
 
@@ -202,6 +306,18 @@ class SecurityEndToEndTest {
         assertThatThrownBy(() -> TestApp.start(other, clock, clearText).close())
                 .hasStackTraceContaining("opendata.security.users.viewer.password-hash is not a bcrypt hash")
                 .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("s3cret-Password"));
+
+        // a hash expected from the environment that is not there: the variable is named, it is no secret
+        Map<String, Object> unset = new HashMap<>(TestUsers.properties());
+        unset.put("opendata.security.users.viewer.password-hash", "${OPENDATA_TEST_UNSET_VIEWER_HASH}");
+        assertThatThrownBy(() -> TestApp.start(other, clock, unset).close())
+                .hasStackTraceContaining("opendata.security.users.viewer.password-hash: the environment variable "
+                        + "OPENDATA_TEST_UNSET_VIEWER_HASH is not set");
+
+        Map<String, Object> noRole = new HashMap<>(TestUsers.properties());
+        noRole.put("opendata.security.users.ivanova.password-hash", TestUsers.properties().get("opendata.security.users.viewer.password-hash"));
+        assertThatThrownBy(() -> TestApp.start(other, clock, noRole).close())
+                .hasStackTraceContaining("opendata.security.users.ivanova.roles is missing");
     }
 
     private static String stackTrace(Throwable e) {
