@@ -1,13 +1,19 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +28,9 @@ import ru.gov.tomsk.opendata.feed.SourceKind;
  * Turns each valid feed into a route, instantiated from its kind's route template
  * ({@code routes/templates/<kind>-source.camel.yaml}) with the feed's schedule and source options.
  * Each feed gets its own Quartz job, so one slow feed never holds back another's schedule.
+ *
+ * <p>Routes are added, replaced and removed one feed at a time ({@link FeedRouteReloader}): Camel's own route
+ * reloading would restart every route, and with them every feed's run in progress.
  */
 public class FeedRoutes implements CamelContextConfiguration {
 
@@ -35,6 +44,7 @@ public class FeedRoutes implements CamelContextConfiguration {
     private final RunLog runLog;
     private final ZoneId zone;
     private CamelContext camel;
+    private volatile boolean started;
 
     public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone) {
         this.registry = registry;
@@ -69,10 +79,18 @@ public class FeedRoutes implements CamelContextConfiguration {
                 runLog.recordFailure(feed.identifier(), RunStatus.INVALID, "cannot create its route: " + e.getMessage());
             }
         }
+        removeOrphanSchedules();
+        started = true;
         registry.feeds().stream().filter(FeedDefinition::runAtStartup).forEach(feed -> runNow(feed.identifier()));
     }
 
-    private void addRoute(FeedDefinition feed) throws Exception {
+    /** Whether the feeds are loaded and their routes created; until then there is nothing to reload. */
+    public boolean started() {
+        return started;
+    }
+
+    /** Creates a feed's route from its kind's template; the route schedules the feed's Quartz job as it starts. */
+    void addRoute(FeedDefinition feed) throws Exception {
         SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, kind.templateId())
                 .routeId(routeId(feed.identifier()))
@@ -94,11 +112,69 @@ public class FeedRoutes implements CamelContextConfiguration {
         return "sql".equals(kind.name()) && "query".equals(option) ? value.replaceAll(":#(\\w)", ":?$1") : value;
     }
 
+    /**
+     * Stops a feed's route, once the run in progress (if any) has ended, removes it, and deletes the feed's Quartz
+     * job with its trigger. Returns false, leaving the route running untouched, when a run is in progress or does
+     * not end within {@code timeout}: the caller tries again later, so a run is never cut short by a reload.
+     */
+    boolean removeRoute(String feedId, Duration timeout) throws Exception {
+        String routeId = routeId(feedId);
+        if (camel.getRoute(routeId) != null) {
+            if (camel.getInflightRepository().size(routeId) > 0) {
+                return false;
+            }
+            // graceful: a run that started since the check above may finish; abortAfterTimeout keeps the route
+            // running when it does not, instead of forcing it down mid-run
+            if (!camel.getRouteController().stopRoute(routeId, timeout.toMillis(), TimeUnit.MILLISECONDS, true)) {
+                return false;
+            }
+            camel.removeRoute(routeId);
+        }
+        unschedule(feedId);
+        return true;
+    }
+
+    /**
+     * Deletes a feed's Quartz job and its triggers. Camel deletes them itself when a route stops, but not when
+     * Quartz runs clustered on its JDBC store ({@code deleteJob} is skipped there so that one node stopping does
+     * not unschedule a feed for the others): the trigger of a removed feed would stay in the shared store and
+     * fire on some node for ever.
+     */
+    void unschedule(String feedId) throws SchedulerException {
+        if (scheduler().deleteJob(JobKey.jobKey(feedId, QUARTZ_GROUP))) {
+            LOG.info("Feed {}: its Quartz job and trigger are deleted", feedId);
+        }
+    }
+
+    /**
+     * At start-up, deletes the Quartz jobs of the feed group whose feed file is gone: a clustered store keeps
+     * the schedules of feeds removed while this node was down. A broken file keeps its job, since other nodes
+     * may still run its previous definition.
+     */
+    private void removeOrphanSchedules() {
+        try {
+            Set<String> known = new HashSet<>(registry.broken().keySet());
+            registry.feeds().forEach(feed -> known.add(feed.identifier()));
+            Scheduler scheduler = scheduler();
+            for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(QUARTZ_GROUP))) {
+                if (!known.contains(job.getName())) {
+                    scheduler.deleteJob(job);
+                    LOG.info("Deleted the Quartz job of feed {}: its feed file is gone", job.getName());
+                }
+            }
+        } catch (SchedulerException e) {
+            LOG.error("Cannot remove the schedules of removed feeds: {}", e.getMessage(), e);
+        }
+    }
+
+    private Scheduler scheduler() {
+        return camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+    }
+
     /** Runs a feed now, through its own Quartz job, so a manual run never overlaps a scheduled one. */
     public void runNow(String feedId) {
         try {
-            QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
-            quartz.getScheduler().triggerJob(JobKey.jobKey(feedId, QUARTZ_GROUP));
+            scheduler().triggerJob(JobKey.jobKey(feedId, QUARTZ_GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start feed " + feedId + ": " + e.getMessage(), e);
         }

@@ -53,4 +53,10 @@ class SourceConfiguration {
                           OpendataProperties properties) {
         return new FeedRoutes(registry, rules, datasources, runLog, properties.timeZone());
     }
+
+    @Bean
+    FeedRouteReloader feedRouteReloader(FeedRegistry registry, FeedRoutes routes, RunLog runLog,
+                                        FeedReloadProperties properties) {
+        return new FeedRouteReloader(registry, routes, runLog, properties);
+    }
 }

@@ -1,0 +1,31 @@
+package ru.gov.tomsk.opendata.source;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Live reload of the feed files ({@code opendata.feeds-reload.*}).
+ *
+ * @param enabled     whether added, edited and removed feed files take effect without a restart
+ * @param interval    how often the feed directory is looked at; an edit takes effect within two intervals, once
+ *                    the file stayed the same for one
+ * @param stopTimeout how long replacing a feed's route waits for a run that started just then to end; a run
+ *                    still going after it keeps the old route, and the change is tried again at the next look
+ */
+@ConfigurationProperties("opendata.feeds-reload")
+public record FeedReloadProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5s") Duration interval,
+        @DefaultValue("30s") Duration stopTimeout) {
+
+    public FeedReloadProperties {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("opendata.feeds-reload.interval must be positive, e.g. 5s");
+        }
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("opendata.feeds-reload.stop-timeout must not be negative, e.g. 30s");
+        }
+    }
+}
