@@ -1,0 +1,161 @@
+package ru.gov.tomsk.opendata.ops.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.gov.tomsk.opendata.catalog.CommitResult;
+import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.HeldVersion;
+import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.publish.Delivery;
+import ru.gov.tomsk.opendata.publish.Outbox;
+
+/**
+ * An operator's decisions: approve or discard a held version, retry a delivery. Post/Redirect/Get back to the
+ * feed's page with a one-time message; the signed-in user is recorded as the one who decided.
+ */
+@Controller
+class DecisionController {
+
+    private final GateRepository gate;
+    private final HeldVersions heldVersions;
+    private final FeedRegistry registry;
+    private final Outbox outbox;
+    private final ConsoleAudit audit;
+    private final ConsoleText text;
+
+    DecisionController(GateRepository gate, HeldVersions heldVersions, FeedRegistry registry, Outbox outbox,
+                       ConsoleAudit audit, ConsoleText text) {
+        this.gate = gate;
+        this.heldVersions = heldVersions;
+        this.registry = registry;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.text = text;
+    }
+
+    @PostMapping("/admin/held/{heldId}/approve")
+    String approve(@PathVariable long heldId, Principal principal, RedirectAttributes redirect) {
+        Optional<HeldVersion> waiting = waiting(heldId, "approve", principal, redirect);
+        if (waiting.isEmpty()) {
+            return back(heldId);
+        }
+        HeldVersion held = waiting.get();
+        String subject = "held version " + heldId + " of " + held.identifier();
+        if (registry.feed(held.identifier()).isEmpty()) {
+            audit.refused(principal, "approve", subject, "the feed is not loaded");
+            Flash.refused(redirect, "Версию нельзя утвердить: файл описания набора содержит ошибки или удалён, поэтому "
+                    + "паспорт набора неизвестен. Сначала исправьте файл.", null);
+            return back(heldId);
+        }
+        CommitResult result;
+        try {
+            result = heldVersions.approve(heldId, ConsoleAudit.user(principal));
+        } catch (IllegalStateException e) {
+            // decided by someone else between the check and the commit
+            audit.refused(principal, "approve", subject, e.getMessage());
+            Flash.refused(redirect, "Версия уже не ждёт решения: её решение принято в другом окне или другим "
+                    + "оператором.", e.getMessage());
+            return back(heldId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.done(principal, "approve", subject, (result.created() ? "published as " : "same content as ")
+                + result.dataVersion());
+        Flash.done(redirect, result.created()
+                ? "Версия утверждена и опубликована как " + result.dataVersion() + "."
+                : "Версия утверждена; её содержимое совпадает с опубликованной версией " + result.dataVersion() + ".");
+        return back(heldId);
+    }
+
+    @PostMapping("/admin/held/{heldId}/discard")
+    String discard(@PathVariable long heldId, Principal principal, RedirectAttributes redirect) {
+        Optional<HeldVersion> waiting = waiting(heldId, "discard", principal, redirect);
+        if (waiting.isEmpty()) {
+            return back(heldId);
+        }
+        String subject = "held version " + heldId + " of " + waiting.get().identifier();
+        try {
+            heldVersions.discard(heldId, ConsoleAudit.user(principal));
+        } catch (IllegalStateException e) {
+            audit.refused(principal, "discard", subject, e.getMessage());
+            Flash.refused(redirect, "Версия уже не ждёт решения: её решение принято в другом окне или другим "
+                    + "оператором.", e.getMessage());
+            return back(heldId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.done(principal, "discard", subject, "discarded");
+        Flash.done(redirect, "Версия отклонена. Опубликованные данные не изменились.");
+        return back(heldId);
+    }
+
+    @PostMapping("/admin/deliveries/{deliveryId}/retry")
+    String retry(@PathVariable long deliveryId, Principal principal, RedirectAttributes redirect) {
+        Optional<Delivery> found = outbox.delivery(deliveryId);
+        if (found.isEmpty()) {
+            audit.refused(principal, "retry", "delivery " + deliveryId, "no such delivery");
+            Flash.refused(redirect, "Доставка № " + deliveryId + " не найдена.", null);
+            return "redirect:/admin/";
+        }
+        Delivery delivery = found.get();
+        String subject = "delivery " + deliveryId + " of " + delivery.identifier() + " version " + delivery.dataVersion()
+                + " to " + delivery.target();
+        try {
+            Delivery retried = outbox.retry(deliveryId, ConsoleAudit.user(principal));
+            audit.done(principal, "retry", subject, "now " + retried.status());
+            Flash.done(redirect, "Доставка версии " + delivery.dataVersion() + " в «" + delivery.target()
+                    + "» запущена повторно; сейчас: " + text.delivery(retried.status()) + ".");
+        } catch (IllegalStateException e) {
+            audit.refused(principal, "retry", subject, e.getMessage());
+            Flash.refused(redirect, "Повторить эту доставку нельзя: повторяются только не доставленные и ожидающие "
+                    + "отправки.", e.getMessage());
+        }
+        return feedOrOverview(delivery.identifier());
+    }
+
+    private Optional<HeldVersion> waiting(long heldId, String action, Principal principal, RedirectAttributes redirect) {
+        Optional<HeldVersion> held = gate.held(heldId);
+        if (held.isEmpty()) {
+            audit.refused(principal, action, "held version " + heldId, "no such held version");
+            Flash.refused(redirect, "Задержанная версия № " + heldId + " не найдена.", null);
+            return Optional.empty();
+        }
+        HeldVersion h = held.get();
+        if (h.status() != HeldVersion.Status.HELD) {
+            String by = h.decidedBy() == null ? "" : " (" + h.decidedBy() + ", " + text.dateTime(h.decidedAt()) + ")";
+            audit.refused(principal, action, "held version " + heldId + " of " + h.identifier(),
+                    "already " + h.status().name().toLowerCase());
+            Flash.refused(redirect, "Решение по этой версии уже принято: " + decided(h.status()) + by + ".", null);
+            return Optional.empty();
+        }
+        return held;
+    }
+
+    private static String decided(HeldVersion.Status status) {
+        return switch (status) {
+            case HELD -> "ждёт решения";
+            case APPROVED -> "утверждена";
+            case DISCARDED -> "отклонена";
+            case SUPERSEDED -> "заменена более новой версией";
+        };
+    }
+
+    /** The page of the held version's feed, or the overview when the version (or its feed) is unknown. */
+    private String back(long heldId) {
+        return gate.held(heldId).map(h -> feedOrOverview(h.identifier())).orElse("redirect:/admin/");
+    }
+
+    private String feedOrOverview(String feedId) {
+        return registry.feed(feedId).isPresent() || registry.broken().containsKey(feedId)
+                ? FeedActionsController.feedPage(feedId) : "redirect:/admin/";
+    }
+}
