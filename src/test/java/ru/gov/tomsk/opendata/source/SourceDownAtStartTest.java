@@ -57,6 +57,15 @@ class SourceDownAtStartTest {
             assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/actuator/health/liveness"))
                     .startsWith("HTTP/1.1 200").contains("\"UP\"");
             assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/opendata/list.csv")).startsWith("HTTP/1.1 200");
+
+            // even a feed route that is not running at all (Camel's route check DOWN) leaves the probes alone:
+            // Camel's own probe indicators would take readiness down with it
+            app.bean(org.apache.camel.CamelContext.class).getRouteController().stopRoute(FeedRoutes.routeId(Drops.FEED));
+            org.awaitility.Awaitility.await().untilAsserted(() ->
+                    assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/actuator/health/readiness"))
+                            .startsWith("HTTP/1.1 200").contains("\"UP\""));
+            assertThat(ru.gov.tomsk.opendata.support.RawHttp.get(app.port(), "/actuator/health/liveness"))
+                    .startsWith("HTTP/1.1 200").contains("\"UP\"");
         }
     }
 
