@@ -172,10 +172,12 @@ public class Catalog {
         deleteHeldFiles(held);
     }
 
-    private HeldVersion waiting(long heldId) {
-        HeldVersion held = gate.held(heldId).orElseThrow(() -> new IllegalArgumentException("no held version " + heldId));
+    /** The held version if it still waits for a decision; refused with the reason otherwise. */
+    public HeldVersion waiting(long heldId) {
+        HeldVersion held = gate.held(heldId).orElseThrow(() ->
+                new HeldDecisionRefused(HeldDecisionRefused.Reason.NOT_FOUND, heldId, null));
         if (held.status() != HeldVersion.Status.HELD) {
-            throw new IllegalStateException("held version " + heldId + " was already " + held.status().name().toLowerCase());
+            throw new HeldDecisionRefused(HeldDecisionRefused.Reason.ALREADY_DECIDED, heldId, held);
         }
         return held;
     }

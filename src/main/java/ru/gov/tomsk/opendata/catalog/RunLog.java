@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
@@ -81,13 +82,22 @@ public class RunLog {
     /** Newest first. */
     public List<FeedRun> runs(String feedId, int limit) {
         return jdbc.sql("SELECT * FROM feed_run WHERE feed_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY").params(feedId, limit)
-                .query((rs, n) -> new FeedRun(rs.getLong("id"), rs.getString("feed_id"), rs.getString("node"),
-                        CatalogRepository.instant(rs, "started_at"), CatalogRepository.instant(rs, "finished_at"),
-                        RunStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_written"),
-                        rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message"),
-                        rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
-                        rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class)))
+                .query(RunLog::feedRun)
                 .list();
+    }
+
+    /** One run by its id. */
+    public Optional<FeedRun> run(long runId) {
+        return jdbc.sql("SELECT * FROM feed_run WHERE id = ?").param(runId).query(RunLog::feedRun).optional();
+    }
+
+    private static FeedRun feedRun(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new FeedRun(rs.getLong("id"), rs.getString("feed_id"), rs.getString("node"),
+                CatalogRepository.instant(rs, "started_at"), CatalogRepository.instant(rs, "finished_at"),
+                RunStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_written"),
+                rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message"),
+                rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
+                rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class));
     }
 
     @PostConstruct

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.HeldDecisionRefused;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.catalog.NewVersion;
 
@@ -33,11 +34,15 @@ public class HeldVersions {
         return gate.waiting(identifier);
     }
 
-    /** Publishes the held version under the feed's current passport. */
+    /**
+     * Publishes the held version under the feed's current passport.
+     *
+     * @throws HeldDecisionRefused when there is no such held version, it is decided already, or its feed is not loaded
+     */
     public CommitResult approve(long heldId, String operator) throws IOException {
-        HeldVersion held = gate.held(heldId).orElseThrow(() -> new IllegalArgumentException("no held version " + heldId));
-        FeedDefinition feed = registry.feed(held.identifier()).orElseThrow(() -> new IllegalStateException(
-                "feed " + held.identifier() + " is not loaded (invalid or removed), so its passport is unknown"));
+        HeldVersion held = catalog.waiting(heldId);
+        FeedDefinition feed = registry.feed(held.identifier()).orElseThrow(() ->
+                new HeldDecisionRefused(HeldDecisionRefused.Reason.FEED_NOT_LOADED, heldId, held));
         NewVersion described = new NewVersion(feed.passport(), feed.frequency(), feed.structure(), held.fingerprint(),
                 held.rowCount(), held.formats(), held.provenance(), held.rowsAdded(), held.rowsChanged(), held.rowsRemoved());
         CommitResult result = catalog.approve(heldId, described, operator);
@@ -46,6 +51,7 @@ public class HeldVersions {
         return result;
     }
 
+    /** @throws HeldDecisionRefused when there is no such held version or it is decided already */
     public void discard(long heldId, String operator) throws IOException {
         catalog.discard(heldId, operator);
         LOG.info("Held version {} discarded by {}", heldId, operator);

@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import ru.gov.tomsk.opendata.ops.DryRunRefusedException;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 
 /**
  * Every error of the admin API as an RFC 9457 problem document ({@code application/problem+json}) whose

@@ -33,6 +33,7 @@ import ru.gov.tomsk.opendata.ops.DryRunRefusedException;
 import ru.gov.tomsk.opendata.ops.DryRunResult;
 import ru.gov.tomsk.opendata.ops.DryRuns;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 import ru.gov.tomsk.opendata.source.FeedRoutes;
 
 /** Feeds: their status, and the two things an operator does to one: run it now, or try it dry. */

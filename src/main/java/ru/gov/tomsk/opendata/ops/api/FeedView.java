@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import ru.gov.tomsk.opendata.ops.FeedCondition;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 
 /** A feed with its status, schedule and deadline, as the overview shows it. */
 @Schema(name = "Feed", description = "A feed with its status, schedule and deadline")

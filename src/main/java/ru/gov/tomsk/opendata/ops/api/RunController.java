@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.QuarantineReports;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 
 /** The run history of a feed and the quarantine report of a run. */
 @RestController
@@ -39,17 +41,15 @@ class RunController {
 
     private final FeedLookup feeds;
     private final RunLog runLog;
-    private final RunFeeds runFeeds;
     private final GateRepository gate;
     private final QuarantineReports reports;
     private final ServerPaths paths;
 
-    RunController(FeedLookup feeds, RunLog runLog, RunFeeds runFeeds, GateRepository gate, OpendataProperties properties,
+    RunController(FeedLookup feeds, RunLog runLog, GateRepository gate, OpendataProperties properties,
                   ServerPaths paths) {
         this.paths = paths;
         this.feeds = feeds;
         this.runLog = runLog;
-        this.runFeeds = runFeeds;
         this.gate = gate;
         this.reports = new QuarantineReports(properties.quarantineDir());
     }
@@ -93,7 +93,7 @@ class RunController {
         if (format != null && !csv && !format.equalsIgnoreCase("json")) {
             throw ApiProblem.badRequest("query parameter 'format' must be json or csv; got '" + FeedLookup.clip(format) + "'");
         }
-        String feedId = runFeeds.feedOf(runId).orElseThrow(() -> ApiProblem.notFound("no run " + runId + " is recorded"));
+        String feedId = runLog.run(runId).map(FeedRun::feedId).orElseThrow(() -> ApiProblem.notFound("no run " + runId + " is recorded"));
         if (!csv) {
             return ResponseEntity.ok(new QuarantineReportView(runId, feedId,
                     gate.quarantine(runId).stream().map(QuarantineReportView.Row::of).toList()));

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 
 /** One run of a feed, as the run history shows it. */
 @Schema(name = "Run", description = "One run of a feed")

@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.gov.tomsk.opendata.catalog.CatalogRepository;
 import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.HeldDecisionRefused;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
-import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.ops.Audit;
 
 /** Published and held versions of a dataset, and an operator's decision on a held one. */
 @RestController
@@ -31,16 +32,14 @@ import ru.gov.tomsk.opendata.feed.HeldVersions;
 class VersionController {
 
     private final FeedLookup feeds;
-    private final FeedRegistry registry;
     private final CatalogRepository catalog;
     private final HeldVersions heldVersions;
     private final GateRepository gate;
     private final AdminAudit audit;
 
-    VersionController(FeedLookup feeds, FeedRegistry registry, CatalogRepository catalog, HeldVersions heldVersions,
+    VersionController(FeedLookup feeds, CatalogRepository catalog, HeldVersions heldVersions,
                       GateRepository gate, AdminAudit audit) {
         this.feeds = feeds;
-        this.registry = registry;
         this.catalog = catalog;
         this.heldVersions = heldVersions;
         this.gate = gate;
@@ -73,24 +72,19 @@ class VersionController {
             + "loaded, so its passport is unknown", content = @Content(
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     HeldDecisionView approve(@Parameter(description = "held version id") @PathVariable long heldId, Principal principal) {
-        HeldVersion held = waiting(heldId, "approve", principal);
-        if (registry.feed(held.identifier()).isEmpty()) {
-            throw refused(principal, "approve", heldId, ApiProblem.conflict("held version " + heldId + " cannot be approved: "
-                    + "feed " + held.identifier() + " is not loaded (its file is invalid or removed), so its passport is "
-                    + "unknown; fix the feed file first"));
-        }
+        positive(heldId, "approve", principal);
         CommitResult result;
         try {
-            result = heldVersions.approve(heldId, AdminAudit.user(principal));
-        } catch (IllegalStateException e) {
-            // decided by someone else between our check and the commit
-            throw refused(principal, "approve", heldId, ApiProblem.conflict(e.getMessage()));
+            result = heldVersions.approve(heldId, Audit.user(principal));
+        } catch (HeldDecisionRefused e) {
+            throw refused(principal, "approve", heldId, problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.done(principal, "approve", subject(heldId, held), (result.created() ? "published as " : "same content as ")
-                + result.dataVersion());
-        return decision(heldId, result.dataVersion(), result.created());
+        HeldDecisionView decided = decision(heldId, result.dataVersion(), result.created());
+        audit.done(principal, "approve", subject(heldId, decided.feedId()), (result.created() ? "published as "
+                : "same content as ") + result.dataVersion());
+        return decided;
     }
 
     @PostMapping("/held/{heldId}/discard")
@@ -104,31 +98,29 @@ class VersionController {
     @ApiResponse(responseCode = "409", description = "already approved, discarded or superseded", content = @Content(
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     HeldDecisionView discard(@Parameter(description = "held version id") @PathVariable long heldId, Principal principal) {
-        HeldVersion held = waiting(heldId, "discard", principal);
+        positive(heldId, "discard", principal);
         try {
-            heldVersions.discard(heldId, AdminAudit.user(principal));
-        } catch (IllegalStateException e) {
-            throw refused(principal, "discard", heldId, ApiProblem.conflict(e.getMessage()));
+            heldVersions.discard(heldId, Audit.user(principal));
+        } catch (HeldDecisionRefused e) {
+            throw refused(principal, "discard", heldId, problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.done(principal, "discard", subject(heldId, held), "discarded");
-        return decision(heldId, null, null);
+        HeldDecisionView decided = decision(heldId, null, null);
+        audit.done(principal, "discard", subject(heldId, decided.feedId()), "discarded");
+        return decided;
     }
 
-    private HeldVersion waiting(long heldId, String action, Principal principal) {
+    private void positive(long heldId, String action, Principal principal) {
         if (heldId < 1) {
             throw refused(principal, action, heldId, ApiProblem.badRequest(
                     "path variable 'heldId' must be a positive whole number; got " + heldId));
         }
-        HeldVersion held = gate.held(heldId).orElseThrow(() -> refused(principal, action, heldId,
-                ApiProblem.notFound("no held version " + heldId)));
-        if (held.status() != HeldVersion.Status.HELD) {
-            throw refused(principal, action, heldId, ApiProblem.conflict("held version " + heldId + " of " + held.identifier()
-                    + " was already " + held.status().name().toLowerCase() + (held.decidedBy() == null ? "" : " by "
-                    + held.decidedBy()) + (held.decidedAt() == null ? "" : " at " + held.decidedAt())));
-        }
-        return held;
+    }
+
+    private static ApiProblem problem(HeldDecisionRefused e) {
+        return e.reason() == HeldDecisionRefused.Reason.NOT_FOUND ? ApiProblem.notFound(e.getMessage())
+                : ApiProblem.conflict(e.getMessage());
     }
 
     private HeldDecisionView decision(long heldId, String publishedVersion, Boolean newVersion) {
@@ -142,7 +134,7 @@ class VersionController {
         return problem;
     }
 
-    private static String subject(long heldId, HeldVersion held) {
-        return "held version " + heldId + " of " + held.identifier();
+    private static String subject(long heldId, String feedId) {
+        return "held version " + heldId + " of " + feedId;
     }
 }

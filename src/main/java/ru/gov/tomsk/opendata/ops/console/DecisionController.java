@@ -12,9 +12,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
+import ru.gov.tomsk.opendata.catalog.HeldDecisionRefused;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.ops.Audit;
 import ru.gov.tomsk.opendata.publish.Delivery;
 import ru.gov.tomsk.opendata.publish.Outbox;
 
@@ -44,31 +46,15 @@ class DecisionController {
 
     @PostMapping("/admin/held/{heldId}/approve")
     String approve(@PathVariable long heldId, Principal principal, RedirectAttributes redirect) {
-        Optional<HeldVersion> waiting = waiting(heldId, "approve", principal, redirect);
-        if (waiting.isEmpty()) {
-            return back(heldId);
-        }
-        HeldVersion held = waiting.get();
-        String subject = "held version " + heldId + " of " + held.identifier();
-        if (registry.feed(held.identifier()).isEmpty()) {
-            audit.refused(principal, "approve", subject, "the feed is not loaded");
-            Flash.refused(redirect, "Версию нельзя утвердить: файл описания набора содержит ошибки или удалён, поэтому "
-                    + "паспорт набора неизвестен. Сначала исправьте файл.", null);
-            return back(heldId);
-        }
         CommitResult result;
         try {
-            result = heldVersions.approve(heldId, ConsoleAudit.user(principal));
-        } catch (IllegalStateException e) {
-            // decided by someone else between the check and the commit
-            audit.refused(principal, "approve", subject, e.getMessage());
-            Flash.refused(redirect, "Версия уже не ждёт решения: её решение принято в другом окне или другим "
-                    + "оператором.", e.getMessage());
-            return back(heldId);
+            result = heldVersions.approve(heldId, Audit.user(principal));
+        } catch (HeldDecisionRefused e) {
+            return refused(e, "approve", principal, redirect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.done(principal, "approve", subject, (result.created() ? "published as " : "same content as ")
+        audit.done(principal, "approve", subject(heldId), (result.created() ? "published as " : "same content as ")
                 + result.dataVersion());
         Flash.done(redirect, result.created()
                 ? "Версия утверждена и опубликована как " + result.dataVersion() + "."
@@ -78,22 +64,14 @@ class DecisionController {
 
     @PostMapping("/admin/held/{heldId}/discard")
     String discard(@PathVariable long heldId, Principal principal, RedirectAttributes redirect) {
-        Optional<HeldVersion> waiting = waiting(heldId, "discard", principal, redirect);
-        if (waiting.isEmpty()) {
-            return back(heldId);
-        }
-        String subject = "held version " + heldId + " of " + waiting.get().identifier();
         try {
-            heldVersions.discard(heldId, ConsoleAudit.user(principal));
-        } catch (IllegalStateException e) {
-            audit.refused(principal, "discard", subject, e.getMessage());
-            Flash.refused(redirect, "Версия уже не ждёт решения: её решение принято в другом окне или другим "
-                    + "оператором.", e.getMessage());
-            return back(heldId);
+            heldVersions.discard(heldId, Audit.user(principal));
+        } catch (HeldDecisionRefused e) {
+            return refused(e, "discard", principal, redirect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.done(principal, "discard", subject, "discarded");
+        audit.done(principal, "discard", subject(heldId), "discarded");
         Flash.done(redirect, "Версия отклонена. Опубликованные данные не изменились.");
         return back(heldId);
     }
@@ -110,7 +88,7 @@ class DecisionController {
         String subject = "delivery " + deliveryId + " of " + delivery.identifier() + " version " + delivery.dataVersion()
                 + " to " + delivery.target();
         try {
-            Delivery retried = outbox.retry(deliveryId, ConsoleAudit.user(principal));
+            Delivery retried = outbox.retry(deliveryId, Audit.user(principal));
             audit.done(principal, "retry", subject, "now " + retried.status());
             Flash.done(redirect, "Доставка версии " + delivery.dataVersion() + " в «" + delivery.target()
                     + "» запущена повторно; сейчас: " + text.delivery(retried.status()) + ".");
@@ -122,22 +100,23 @@ class DecisionController {
         return feedOrOverview(delivery.identifier());
     }
 
-    private Optional<HeldVersion> waiting(long heldId, String action, Principal principal, RedirectAttributes redirect) {
-        Optional<HeldVersion> held = gate.held(heldId);
-        if (held.isEmpty()) {
-            audit.refused(principal, action, "held version " + heldId, "no such held version");
-            Flash.refused(redirect, "Задержанная версия № " + heldId + " не найдена.", null);
-            return Optional.empty();
+    /** Says in Russian why the decision was not taken, and goes back where it came from. */
+    private String refused(HeldDecisionRefused e, String action, Principal principal, RedirectAttributes redirect) {
+        long heldId = e.heldId();
+        HeldVersion h = e.held();
+        audit.refused(principal, action, h == null ? "held version " + heldId : subject(heldId), e.getMessage());
+        switch (e.reason()) {
+            case NOT_FOUND -> Flash.refused(redirect, "Задержанная версия № " + heldId + " не найдена.", null);
+            case ALREADY_DECIDED -> Flash.refused(redirect, "Решение по этой версии уже принято: " + decided(h.status())
+                    + (h.decidedBy() == null ? "" : " (" + h.decidedBy() + ", " + text.dateTime(h.decidedAt()) + ")") + ".", null);
+            case FEED_NOT_LOADED -> Flash.refused(redirect, "Версию нельзя утвердить: файл описания набора содержит "
+                    + "ошибки или удалён, поэтому паспорт набора неизвестен. Сначала исправьте файл.", null);
         }
-        HeldVersion h = held.get();
-        if (h.status() != HeldVersion.Status.HELD) {
-            String by = h.decidedBy() == null ? "" : " (" + h.decidedBy() + ", " + text.dateTime(h.decidedAt()) + ")";
-            audit.refused(principal, action, "held version " + heldId + " of " + h.identifier(),
-                    "already " + h.status().name().toLowerCase());
-            Flash.refused(redirect, "Решение по этой версии уже принято: " + decided(h.status()) + by + ".", null);
-            return Optional.empty();
-        }
-        return held;
+        return back(heldId);
+    }
+
+    private String subject(long heldId) {
+        return "held version " + heldId + gate.held(heldId).map(h -> " of " + h.identifier()).orElse("");
     }
 
     private static String decided(HeldVersion.Status status) {

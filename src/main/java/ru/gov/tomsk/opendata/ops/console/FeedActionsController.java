@@ -20,6 +20,7 @@ import ru.gov.tomsk.opendata.ops.DryRunRefusedException;
 import ru.gov.tomsk.opendata.ops.DryRunResult;
 import ru.gov.tomsk.opendata.ops.DryRuns;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 import ru.gov.tomsk.opendata.source.FeedRoutes;
 
 /**
@@ -39,10 +40,11 @@ class FeedActionsController {
     private final DryRunProperties dryRunSettings;
     private final ConsoleAudit audit;
     private final ConsoleText text;
-    private final ServerPathsHidden paths;
+    private final ServerPaths paths;
 
     FeedActionsController(FeedStatuses statuses, FeedRegistry registry, FeedRoutes routes, RunLog runLog, DryRuns dryRuns,
-                          DryRunProperties dryRunSettings, ConsoleAudit audit, ConsoleText text) {
+                          DryRunProperties dryRunSettings, ConsoleAudit audit, ConsoleText text,
+                          ServerPaths paths) {
         this.statuses = statuses;
         this.registry = registry;
         this.routes = routes;
@@ -51,7 +53,7 @@ class FeedActionsController {
         this.dryRunSettings = dryRunSettings;
         this.audit = audit;
         this.text = text;
-        this.paths = new ServerPathsHidden(registry);
+        this.paths = paths;
     }
 
     @PostMapping("/admin/feeds/{id}/run")

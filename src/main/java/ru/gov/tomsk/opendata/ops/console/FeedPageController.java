@@ -19,6 +19,7 @@ import ru.gov.tomsk.opendata.feed.HeldVersions;
 import ru.gov.tomsk.opendata.ops.DryRunProperties;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
+import ru.gov.tomsk.opendata.ops.ServerPaths;
 import ru.gov.tomsk.opendata.publish.Delivery;
 import ru.gov.tomsk.opendata.publish.DeliveryStatus;
 import ru.gov.tomsk.opendata.publish.Outbox;
@@ -38,11 +39,11 @@ class FeedPageController {
     private final Outbox outbox;
     private final DryRunProperties dryRun;
     private final ConsoleText text;
-    private final ServerPathsHidden paths;
+    private final ServerPaths paths;
 
     FeedPageController(FeedStatuses statuses, FeedRegistry registry, RunLog runLog, GateRepository gate,
                        CatalogRepository catalog, HeldVersions heldVersions, Outbox outbox, DryRunProperties dryRun,
-                       ConsoleText text) {
+                       ConsoleText text, ServerPaths paths) {
         this.statuses = statuses;
         this.registry = registry;
         this.runLog = runLog;
@@ -52,7 +53,7 @@ class FeedPageController {
         this.outbox = outbox;
         this.dryRun = dryRun;
         this.text = text;
-        this.paths = new ServerPathsHidden(registry);
+        this.paths = paths;
     }
 
     @GetMapping("/admin/feeds/{id}")

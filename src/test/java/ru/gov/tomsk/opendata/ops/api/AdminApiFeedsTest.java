@@ -198,6 +198,16 @@ class AdminApiFeedsTest {
             clock.set("2026-03-22T02:00:00Z");
             FeedRun heldAgain = app.run(PLACES);
             assertThat(heldAgain.status()).isEqualTo(RunStatus.HELD);
+
+            // while the feed file is broken, its passport is unknown: the held version cannot be approved
+            java.nio.file.Path feedFile = TestApp.feeds(home).resolve(PLACES + ".yaml");
+            String good = Files.readString(feedFile);
+            Files.writeString(feedFile, "identifier: " + PLACES + "\ntitle: [unclosed\n");
+            app.bean(ru.gov.tomsk.opendata.feed.FeedRegistry.class).load();
+            assertProblem(api.post(API + "/held/" + heldAgain.heldId() + "/approve", "operator"), 409,
+                    "held version " + heldAgain.heldId() + " cannot be approved: feed " + PLACES + " is not loaded");
+            Files.writeString(feedFile, good);
+            app.bean(ru.gov.tomsk.opendata.feed.FeedRegistry.class).load();
             HttpResponse<String> discarded = api.post(API + "/held/" + heldAgain.heldId() + "/discard", "operator");
             assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
             assertThat(AdminClient.json(discarded).get("status").asText()).isEqualTo("DISCARDED");
