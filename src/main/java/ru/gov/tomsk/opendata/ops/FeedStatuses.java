@@ -156,14 +156,13 @@ public class FeedStatuses {
         return n == 0 ? "today, 0 days" : n == 1 ? "1 day" : n + " days";
     }
 
+    /**
+     * Quartz's scheduler, or null (no next fire times) while it is not started. Never creates or starts the
+     * component: a reader that did so on its own thread raced the feed routes for the scheduler at start-up.
+     */
     private Scheduler scheduler() {
-        try {
-            QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
-            return quartz == null ? null : quartz.getScheduler();
-        } catch (RuntimeException e) {
-            LOG.debug("Quartz scheduler not available: {}", e.getMessage());
-            return null;
-        }
+        return camel.hasComponent("quartz") instanceof QuartzComponent quartz && quartz.isStarted()
+                ? quartz.getScheduler() : null;
     }
 
     private static Instant nextFireAt(Scheduler scheduler, String id) {

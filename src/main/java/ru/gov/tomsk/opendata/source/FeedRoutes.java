@@ -29,6 +29,9 @@ import ru.gov.tomsk.opendata.feed.SourceKind;
  * ({@code routes/templates/<kind>-source.camel.yaml}) with the feed's schedule and source options.
  * Each feed gets its own Quartz job, so one slow feed never holds back another's schedule.
  *
+ * <p>At start-up the Quartz scheduler exists before the first feed route is created, the routes are created on
+ * one thread in feed order, and the sweep of orphaned schedules runs after all of them.
+ *
  * <p>Routes are added, replaced and removed one feed at a time ({@link FeedRouteReloader}): Camel's own route
  * reloading would restart every route, and with them every feed's run in progress.
  */
@@ -64,13 +67,22 @@ public class FeedRoutes implements CamelContextConfiguration {
     public void beforeApplicationStart(CamelContext camelContext) {
         this.camel = camelContext;
         datasources.pools().forEach((name, pool) -> camelContext.getRegistry().bind(SourceDatasources.beanName(name), pool));
+        // Quartz's component creates its scheduler as it starts. Looked up only once Camel runs, it is started by
+        // whichever thread looks it up first, and a second thread gets it before its scheduler exists: a file
+        // consumer's QuartzScheduledPollConsumerScheduler then fails ("quartzScheduler is null"), as it did when
+        // the ops-feed-metrics timer came first. Looked up here, it starts with Camel, on the thread that starts
+        // Camel, before any route: every later lookup, from any thread, finds the scheduler there.
+        camelContext.getComponent("quartz", QuartzComponent.class);
     }
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
+        // fails the start-up here, with its reason, rather than every feed with a NullPointerException
+        scheduler();
         registry.load();
         registry.broken().forEach((feedId, problem) ->
                 runLog.recordFailure(feedId, RunStatus.INVALID, problem.getMessage()));
+        // on this one thread, in identifier order (feeds() is sorted); live reloads wait for started()
         for (FeedDefinition feed : registry.feeds()) {
             try {
                 addRoute(feed);
@@ -168,7 +180,11 @@ public class FeedRoutes implements CamelContextConfiguration {
     }
 
     private Scheduler scheduler() {
-        return camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+        Scheduler scheduler = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+        if (scheduler == null) {
+            throw new IllegalStateException("the Quartz scheduler is not started");
+        }
+        return scheduler;
     }
 
     /** Runs a feed now, through its own Quartz job, so a manual run never overlaps a scheduled one. */

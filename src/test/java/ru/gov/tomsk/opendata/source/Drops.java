@@ -59,6 +59,11 @@ final class Drops {
      * resource's own, so that every kind is tested on the same dataset.
      */
     static void installFeed(Path home, String sourceBlock) throws IOException {
+        installFeed(home, FEED, sourceBlock);
+    }
+
+    /** As {@link #installFeed(Path, String)}, under another identifier, so that several drop feeds run side by side. */
+    static void installFeed(Path home, String feedId, String sourceBlock) throws IOException {
         String yaml;
         try (InputStream in = new ClassPathResource("e2e/" + FEED + ".yaml").getInputStream()) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -67,7 +72,8 @@ final class Drops {
             yaml = yaml.replaceFirst("(?s)source:\n.*?\nstructure:", java.util.regex.Matcher.quoteReplacement(
                     "source:\n" + sourceBlock.stripTrailing() + "\nstructure:"));
         }
-        Files.writeString(TestApp.feeds(home).resolve(FEED + ".yaml"), yaml);
+        yaml = yaml.replace("identifier: " + FEED + "\n", "identifier: " + feedId + "\n");
+        Files.writeString(TestApp.feeds(home).resolve(feedId + ".yaml"), yaml);
     }
 
     /**

@@ -14,15 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
-import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
-import org.apache.ftpserver.impl.DefaultFtpServer;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
-import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
-import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +27,7 @@ import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 
 /**
  * Source kind {@code ftp} against a real FTP server (Apache MINA FtpServer) that only allows passive data
@@ -65,40 +57,18 @@ class FtpSourceTest {
     @TempDir
     Path serverRoot;
 
-    FtpServer server;
+    TestFtpServer server;
     int port;
 
     @BeforeEach
     void startFtpServer() throws Exception {
-        FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setActiveEnabled(false);
-        data.setPassiveAddress("127.0.0.1");
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        factory.addListener("default", listener.createListener());
-
-        PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-        users.setFile(Files.createFile(home.resolve("ftp-users.properties")).toFile());
-        users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
-        BaseUser user = new BaseUser();
-        user.setName(USER);
-        user.setPassword(PASSWORD);
-        user.setHomeDirectory(serverRoot.toString());
-        user.setAuthorities(List.of(new WritePermission()));
-        factory.setUserManager(users.createUserManager());
-        factory.getUserManager().save(user);
-
-        server = factory.createServer();
-        server.start();
-        port = ((DefaultFtpServer) server).getListener("default").getPort();
+        server = TestFtpServer.start(serverRoot, USER, PASSWORD, home.resolve("ftp-users.properties"));
+        port = server.port();
     }
 
     @AfterEach
     void stopFtpServer() {
-        server.stop();
+        server.close();
     }
 
     Path inbox() {
