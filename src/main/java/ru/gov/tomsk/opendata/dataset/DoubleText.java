@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * The canonical text of a {@code double} field: the shortest decimal that reads back as the very same
- * IEEE 754 binary64 value, plain between 1E-7 and 1E21 (exclusive, as JavaScript writes numbers) and in
- * scientific notation outside ({@code 1E300}, {@code -1E-300}, {@code 4.9E-324}). Both are valid
+ * IEEE 754 binary64 value, plain from 0.000001 to below 1E21 (where JavaScript writes numbers plain) and
+ * in scientific notation outside ({@code 1E300}, {@code -1E-300}, {@code 5E-324}). Both are valid
  * {@code xs:double}, JSON numbers and text every CSV consumer parses.
  *
  * <p>The digits are found here rather than by {@link Double#toString}, whose output changed in Java 19:
