@@ -5,9 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The value types of the standard's structure file (the {@code format} column of {@code structure-*.csv}). */
+/**
+ * The value types of the standard's structure file (the {@code format} column of {@code structure-*.csv}).
+ * {@code number} is an exact decimal ({@code xs:decimal}); {@code double} is an IEEE 754 binary64 value
+ * ({@code xs:double}), for sources whose values are floating point and may lie far from 1 (1E300, 4.9E-324),
+ * which no exact decimal type of the XML validators holds.
+ */
 public enum FieldType {
-    STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME;
+    STRING, INTEGER, NUMBER, DOUBLE, BOOLEAN, DATE, DATETIME;
 
     /** The word used in feed YAML and in structure files. */
     public String word() {

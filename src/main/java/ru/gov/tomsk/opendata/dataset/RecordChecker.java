@@ -56,7 +56,7 @@ public final class RecordChecker {
     /** Canonical values compare numerically for numbers and as text for ISO dates (same zone, same layout). */
     private static int compare(Field field, String value, String bound) {
         return switch (field.type()) {
-            case INTEGER, NUMBER -> new BigDecimal(value).compareTo(new BigDecimal(bound));
+            case INTEGER, NUMBER, DOUBLE -> new BigDecimal(value).compareTo(new BigDecimal(bound));
             default -> value.compareTo(bound);
         };
     }

@@ -29,7 +29,8 @@ public final class ValueConverter {
     /** The {@code parse} word for numbers written with a decimal comma and spaces as group separators. */
     public static final String DECIMAL_COMMA = "decimal-comma";
 
-    private static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    // u, not y: year 0 (1 BC) must not print as 0001; XXXXX keeps an offset's seconds (local mean time) visible
+    static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXXXX");
     private static final long MAX_CLOB_CHARS = 1_000_000;
 
     private final ZoneId zone;
@@ -38,8 +39,17 @@ public final class ValueConverter {
         this.zone = zone;
     }
 
-    /** Canonical text of the value, or {@code null} for no value. */
+    /**
+     * Canonical text of the value, or {@code null} for no value.
+     *
+     * @throws RejectedValueException also for a value beyond what the published files' validators take ({@link ValueLimits})
+     */
     public String convert(Field field, Object raw) {
+        String value = typed(field, raw);
+        return value == null ? null : ValueLimits.check(field, raw, value);
+    }
+
+    private String typed(Field field, Object raw) {
         if (raw == null) {
             return null;
         }
@@ -51,6 +61,7 @@ public final class ValueConverter {
             case STRING -> ValueNormalizer.text(raw.toString());
             case INTEGER -> integer(field, raw);
             case NUMBER -> number(field, raw);
+            case DOUBLE -> DoubleText.of(field, raw);
             case BOOLEAN -> bool(field, raw);
             case DATE -> date(field, raw);
             case DATETIME -> datetime(field, raw);
@@ -63,6 +74,7 @@ public final class ValueConverter {
                 case STRING -> text;
                 case INTEGER -> new BigInteger(stripGroups(text, field)).toString();
                 case NUMBER -> canonical(new BigDecimal(decimalText(field, text)));
+                case DOUBLE -> DoubleText.ofText(field, text, new BigDecimal(decimalText(field, text)));
                 case BOOLEAN -> boolText(field, text);
                 case DATE -> parseDate(field, text).toString();
                 case DATETIME -> DATETIME_OUT.format(parseDateTime(field, text));
@@ -153,8 +165,8 @@ public final class ValueConverter {
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 throw new RejectedValueException(field.name(), raw, "not a finite number");
             }
-            // a float's own shortest decimal (84.9477), not the double it widens to (84.94770050048828)
-            return raw instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(v);
+            // the shortest digits that read back as the value, the same on every JVM (DoubleText)
+            return raw instanceof Float f ? DoubleText.decimal(f) : DoubleText.decimal(v);
         }
         if (raw instanceof Number n) {
             return new BigDecimal(n.toString());

@@ -419,7 +419,7 @@ public final class FeedParser {
                     problem(f.node("pattern"), f.path("pattern"), "not a regular expression: " + e.getDescription());
                 }
             }
-            List<String> allowed = f.texts("enum", false);
+            List<String> allowed = allowedValues(f, type);
             String min = bound(f, "min", type);
             String max = bound(f, "max", type);
             Integer maxLength = null;
@@ -440,14 +440,33 @@ public final class FeedParser {
         /** A bound in the canonical form of the field's values, so that the checker compares like with like. */
         private String bound(YamlMap f, String property, FieldType type) {
             String text = f.text(property, false);
-            if (text == null || type == null) {
-                return null;
+            return text == null || type == null ? null
+                    : canonical(text, type, f.node(property), f.path(property), "bound");
+        }
+
+        /**
+         * Allowed values of a typed field in their canonical form: the checker compares canonical values,
+         * and the structure files state them as values of the field's XML Schema and JSON type, where
+         * text that is not such a value would break the schema itself.
+         */
+        private List<String> allowedValues(YamlMap f, FieldType type) {
+            List<String> allowed = f.texts("enum", false);
+            if (allowed == null || type == null || type == FieldType.STRING) {
+                return allowed;
             }
+            List<String> canonical = new ArrayList<>();
+            for (int i = 0; i < allowed.size(); i++) {
+                canonical.add(canonical(allowed.get(i), type, f.item("enum", i), f.path("enum") + "[" + i + "]", "value"));
+            }
+            return canonical.contains(null) ? List.of() : canonical;
+        }
+
+        private String canonical(String text, FieldType type, Node node, String path, String what) {
             try {
-                return new ValueConverter(java.time.ZoneOffset.UTC).convert(
-                        new Field(property, null, "", "", type, false, null), text);
+                return new ValueConverter(java.time.ZoneOffset.UTC).convert(new Field("value", null, "", "", type, false, null), text);
             } catch (ru.gov.tomsk.opendata.dataset.RejectedValueException e) {
-                problem(f.node(property), f.path(property), "'" + text + "' is not a valid " + type.word() + " bound");
+                problem(node, path, "'" + text + "' cannot be " + (type == FieldType.INTEGER ? "an " : "a ") + type.word()
+                        + " " + what + ": " + e.reason());
                 return null;
             }
         }
@@ -472,7 +491,7 @@ public final class FeedParser {
                                 + "); e.g. " + example);
                     }
                 }
-                case NUMBER, INTEGER -> {
+                case NUMBER, DOUBLE, INTEGER -> {
                     if (!ValueConverter.DECIMAL_COMMA.equals(parse)) {
                         problem(f.node("parse"), f.path("parse"), "numbers accept only parse: " + ValueConverter.DECIMAL_COMMA);
                     }
@@ -497,8 +516,9 @@ public final class FeedParser {
                 Field field = fields.stream().filter(fl -> name.equals(fl.name())).findFirst().orElse(null);
                 if (field == null) {
                     problem(map.node(property), map.path(property), "'" + name + "' is not one of the structure's fields");
-                } else if (field.type() != FieldType.NUMBER) {
-                    problem(map.node(property), map.path(property), "field '" + name + "' must have type number (WGS 84 degrees)");
+                } else if (field.type() != FieldType.NUMBER && field.type() != FieldType.DOUBLE) {
+                    problem(map.node(property), map.path(property), "field '" + name
+                            + "' must have type number or double (WGS 84 degrees)");
                 }
             }
             return lat == null || lon == null ? null : new Structure.Geo(lat, lon, bbox);

@@ -77,7 +77,7 @@ final class Json {
             return;
         }
         switch (type) {
-            case INTEGER, NUMBER -> json.writeNumber(value);
+            case INTEGER, NUMBER, DOUBLE -> json.writeNumber(value);
             case BOOLEAN -> json.writeBoolean(bool(value));
             case STRING, DATE, DATETIME -> json.writeString(value);
         }

@@ -57,7 +57,8 @@ public final class JsonSchemaStructure {
             }
             json.writeEndArray();
         }
-        boolean numeric = field.type() == FieldType.INTEGER || field.type() == FieldType.NUMBER;
+        boolean numeric = field.type() == FieldType.INTEGER || field.type() == FieldType.NUMBER
+                || field.type() == FieldType.DOUBLE;
         if (numeric && c.min() != null) {
             json.writeFieldName("minimum");
             json.writeNumber(c.min());
@@ -78,7 +79,7 @@ public final class JsonSchemaStructure {
     private static void property(JsonGenerator json, Field field) throws IOException {
         String type = switch (field.type()) {
             case INTEGER -> "integer";
-            case NUMBER -> "number";
+            case NUMBER, DOUBLE -> "number";
             case BOOLEAN -> "boolean";
             case STRING, DATE, DATETIME -> "string";
         };

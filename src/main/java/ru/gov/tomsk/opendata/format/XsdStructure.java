@@ -88,6 +88,7 @@ public final class XsdStructure {
             case STRING -> "xs:string";
             case INTEGER -> "xs:integer";
             case NUMBER -> "xs:decimal";
+            case DOUBLE -> "xs:double";
             case BOOLEAN -> "xs:boolean";
             case DATE -> "xs:date";
             case DATETIME -> "xs:dateTime";

@@ -287,7 +287,7 @@ class FeedParserTest {
         String yaml = with(VALID, "type: string, required: true", "type: text, required: true");
 
         assertProblems(yaml, AT + "22:67: structure.fields[1].type: unknown value 'text'; expected one of: "
-                + "string, integer, number, boolean, date, datetime");
+                + "string, integer, number, double, boolean, date, datetime");
     }
 
     @Test
@@ -319,7 +319,7 @@ class FeedParserTest {
     void geoFieldMustBeANumberField() {
         String yaml = with(VALID, "geo: { latitude: latitude,", "geo: { latitude: name,");
 
-        assertProblems(yaml, AT + "27:18: geo.latitude: field 'name' must have type number (WGS 84 degrees)");
+        assertProblems(yaml, AT + "27:18: geo.latitude: field 'name' must have type number or double (WGS 84 degrees)");
     }
 
     @Test
@@ -379,8 +379,8 @@ class FeedParserTest {
                 AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: daily, weekly, monthly, quarterly, yearly",
                 AT + "17:3: source.table: unknown option of a sql source; expected: datasource, fetchSize, query",
                 AT + "22:67: structure.fields[1].type: unknown value 'text'; expected one of: "
-                        + "string, integer, number, boolean, date, datetime",
-                AT + "27:18: geo.latitude: field 'name' must have type number (WGS 84 degrees)");
+                        + "string, integer, number, double, boolean, date, datetime",
+                AT + "27:18: geo.latitude: field 'name' must have type number or double (WGS 84 degrees)");
         assertThat(e.problems()).extracting(FeedProblem::toString).containsExactlyElementsOf(expected);
         assertThat(e.file()).isEqualTo(FILE);
         // the exception message is what the service logs: every problem, one per line

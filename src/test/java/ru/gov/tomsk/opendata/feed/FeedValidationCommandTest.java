@@ -61,7 +61,7 @@ class FeedValidationCommandTest {
         assertThat(out.lines).containsExactly(
                 "INVALID " + broken,
                 "  " + broken + ":17:55: structure.fields[1].type: unknown value 'strng'; expected one of: "
-                        + "string, integer, number, boolean, date, datetime",
+                        + "string, integer, number, double, boolean, date, datetime",
                 "OK      " + valid,
                 "1 valid, 1 invalid");
     }

@@ -15,7 +15,8 @@ import ru.gov.tomsk.opendata.dataset.Structure;
 /**
  * One dataset that exercises every escaping and typing rule at once: Cyrillic, a character outside
  * the BMP, quotes, commas, LF and TAB inside text, markup characters, nulls, every field type,
- * numbers beyond long and double precision, negative values, and coordinates (one record without).
+ * numbers beyond long and double precision (a decimal of 24 digits, the most libxml2 takes), negative
+ * values, and coordinates (one record without).
  */
 final class FormatFixture {
 
@@ -37,7 +38,7 @@ final class FormatFixture {
             new String[] {"1", "Школа № 1 «Ромашка»", "Он сказал: \"привет\", и ушёл\nвторая строка: a < b > c & d",
                     "1234.5", "-7", "true", "2026-03-01", "2026-03-01T10:15:00+07:00", "56.484645", "84.947649"},
             new String[] {"2", "Gymnasium \"Eureka\", Tomsk", null, "-0.25", "0", "false", null, null, null, null},
-            new String[] {"-3", "Tab\there & <tag/>", "Ёлка — ёж 🌲", "100000000000000000000.000001",
+            new String[] {"-3", "Tab\there & <tag/>", "Ёлка — ёж 🌲", "100000000000000000.000001",
                     "-9223372036854775809", null, "2025-12-31", "2025-12-31T23:59:59+07:00", "-33.8688", "151.2093"});
 
     static final String STANDARD = "http://opendata.gosmonitor.ru/standard/3.0";
@@ -75,9 +76,13 @@ final class FormatFixture {
     }
 
     static byte[] data(Format format, List<String[]> records) {
+        return data(format, STRUCTURE, records);
+    }
+
+    static byte[] data(Format format, Structure structure, List<String[]> records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            DataFileWriter writer = format.open(bytes, STRUCTURE);
+            DataFileWriter writer = format.open(bytes, structure);
             for (String[] values : records) {
                 writer.write(values);
             }
@@ -88,7 +93,7 @@ final class FormatFixture {
         return bytes.toByteArray();
     }
 
-    private static Field field(String name, String en, String ru, FieldType type, boolean required) {
+    static Field field(String name, String en, String ru, FieldType type, boolean required) {
         return new Field(name, null, en, ru, type, required, null);
     }
 }

@@ -34,6 +34,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import ru.gov.tomsk.opendata.support.Libxml2Validator;
 import ru.gov.tomsk.opendata.support.StructureValidators;
 
 /**
@@ -48,10 +49,11 @@ class StructureValidationTest {
 
     @Test
     void xmlDataValidatesAgainstItsXsd() throws Exception {
-        Schema xsd = xsd(XsdStructure.render(STRUCTURE));
+        byte[] xsd = XsdStructure.render(STRUCTURE);
 
-        validateXml(xsd, FormatFixture.data(XmlDataWriter::new, RECORDS));
-        validateXml(xsd, FormatFixture.data(XmlDataWriter::new, List.of()));
+        // libxml2's limits on top of the JDK's validator: the fixture's 24-digit decimal is the most both take
+        Libxml2Validator.validate(xsd, FormatFixture.data(XmlDataWriter::new, RECORDS));
+        Libxml2Validator.validate(xsd, FormatFixture.data(XmlDataWriter::new, List.of()));
     }
 
     @Test
