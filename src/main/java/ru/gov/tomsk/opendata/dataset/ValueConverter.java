@@ -40,15 +40,21 @@ public final class ValueConverter {
 
     /** Canonical text of the value, or {@code null} for no value. */
     public String convert(Field field, Object raw) {
+        return convert(field, raw, null);
+    }
+
+    /** As {@link #convert(Field, Object)}; {@code cleanup} is told when the text clean-up changed the value. */
+    public String convert(Field field, Object raw, ValueNormalizer.Changes cleanup) {
         if (raw == null) {
             return null;
         }
         if (raw instanceof String || raw instanceof Clob) {
-            String text = ValueNormalizer.text(raw instanceof Clob clob ? readClob(field, clob) : (String) raw);
+            String text = ValueNormalizer.text(raw instanceof Clob clob ? readClob(field, clob) : (String) raw,
+                    field.keepControlCharacters(), cleanup);
             return text == null ? null : fromText(field, text);
         }
         return switch (field.type()) {
-            case STRING -> ValueNormalizer.text(raw.toString());
+            case STRING -> ValueNormalizer.text(raw.toString(), field.keepControlCharacters(), cleanup);
             case INTEGER -> integer(field, raw);
             case NUMBER -> number(field, raw);
             case BOOLEAN -> bool(field, raw);
