@@ -3,9 +3,14 @@ package ru.gov.tomsk.opendata.catalog;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
@@ -14,6 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
+import ru.gov.tomsk.opendata.dataset.CleanupKind;
+import ru.gov.tomsk.opendata.dataset.TextCleanup;
 
 /** The run history: one row per feed run, kept in the state database for operators and metrics. */
 @Repository
@@ -53,6 +62,19 @@ public class RunLog {
                         counts.rejected(), result.dataVersion(), truncate(result.message()), result.added(),
                         result.changed(), result.removed(), result.heldId(), runId)
                 .update();
+        recordCleanup(runId, counts.cleanup());
+    }
+
+    /** Replaces what was recorded, so that finishing a run again (after a failure while recording it) cannot clash. */
+    private void recordCleanup(long runId, TextCleanup cleanup) {
+        jdbc.sql("DELETE FROM feed_run_cleanup WHERE run_id = ?").param(runId).update();
+        for (CleanupCount c : cleanup.counts()) {
+            jdbc.sql("""
+                    INSERT INTO feed_run_cleanup (run_id, field, field_position, kind, values_changed)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(runId, c.field(), cleanup.position(c.field()), c.kind().name(), c.values())
+                    .update();
+        }
     }
 
     /** Records a feed that could not run at all (broken feed file, route not creatable). */
@@ -81,23 +103,47 @@ public class RunLog {
 
     /** Newest first. */
     public List<FeedRun> runs(String feedId, int limit) {
-        return jdbc.sql("SELECT * FROM feed_run WHERE feed_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY").params(feedId, limit)
+        List<FeedRun> runs = jdbc.sql("SELECT * FROM feed_run WHERE feed_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+                .params(feedId, limit)
                 .query(RunLog::feedRun)
                 .list();
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        // one query for the clean-up of every listed run, not one per run
+        Map<Long, List<CleanupCount>> cleanup = cleanup(jdbc.sql("""
+                SELECT c.* FROM feed_run_cleanup c JOIN feed_run r ON r.id = c.run_id
+                 WHERE r.feed_id = ? AND c.run_id >= ?""").params(feedId, runs.get(runs.size() - 1).id()));
+        return runs.stream().map(r -> r.withCleanup(cleanup.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /** One run by its id. */
     public Optional<FeedRun> run(long runId) {
-        return jdbc.sql("SELECT * FROM feed_run WHERE id = ?").param(runId).query(RunLog::feedRun).optional();
+        List<CleanupCount> cleanup = cleanup(jdbc.sql("SELECT * FROM feed_run_cleanup WHERE run_id = ?").param(runId))
+                .getOrDefault(runId, List.of());
+        return jdbc.sql("SELECT * FROM feed_run WHERE id = ?").param(runId).query(RunLog::feedRun).optional()
+                .map(r -> r.withCleanup(cleanup));
     }
 
-    private static FeedRun feedRun(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static FeedRun feedRun(ResultSet rs, int row) throws SQLException {
         return new FeedRun(rs.getLong("id"), rs.getString("feed_id"), rs.getString("node"),
                 CatalogRepository.instant(rs, "started_at"), CatalogRepository.instant(rs, "finished_at"),
                 RunStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_written"),
                 rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message"),
                 rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
-                rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class));
+                rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class), List.of());
+    }
+
+    /** Rows of {@code feed_run_cleanup} by run, each run's in structure order and then kind order. */
+    private static Map<Long, List<CleanupCount>> cleanup(JdbcClient.StatementSpec query) {
+        record Row(long runId, int position, CleanupCount count) {
+        }
+        List<Row> rows = query.query((rs, n) -> new Row(rs.getLong("run_id"), rs.getInt("field_position"),
+                new CleanupCount(rs.getString("field"), CleanupKind.valueOf(rs.getString("kind")),
+                        rs.getLong("values_changed")))).list();
+        return rows.stream()
+                .sorted(Comparator.comparingInt(Row::position).thenComparing(r -> r.count().kind()))
+                .collect(Collectors.groupingBy(Row::runId, Collectors.mapping(Row::count, Collectors.toList())));
     }
 
     @PostConstruct

@@ -14,9 +14,11 @@ package ru.gov.tomsk.opendata.dataset;
  * @param constraints what values must satisfy beyond their type
  * @param expression when set, the value is not read from one column but built from this text, where
  *                {@code {column}} stands for a source column's value (no placeholder at all: a constant)
+ * @param keepControlCharacters the text clean-up keeps the control characters XML 1.0 can carry (CR, U+0085…)
+ *                instead of removing them; for string fields whose source data needs them
  */
 public record Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse,
-                    Constraints constraints, String expression) {
+                    Constraints constraints, String expression, boolean keepControlCharacters) {
 
     public Field {
         if (source == null || source.isBlank()) {
@@ -25,6 +27,11 @@ public record Field(String name, String source, String en, String ru, FieldType 
         if (constraints == null) {
             constraints = Constraints.NONE;
         }
+    }
+
+    public Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse,
+                 Constraints constraints, String expression) {
+        this(name, source, en, ru, type, required, parse, constraints, expression, false);
     }
 
     public Field(String name, String source, String en, String ru, FieldType type, boolean required, String parse) {

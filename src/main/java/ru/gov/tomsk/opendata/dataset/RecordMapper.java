@@ -18,36 +18,73 @@ public final class RecordMapper {
     private final Structure structure;
     private final ValueConverter converter;
     private final Expression[] expressions;
+    private final TextCleanup cleanup;
+    private final int[] keyPositions;
     private String[] columnForField;
     private String[][] columnsForExpression;
     private List<String> unknownColumns = List.of();
 
     public RecordMapper(Structure structure, ValueConverter converter) {
+        this(structure, converter, new TextCleanup(structure.fieldNames(), 0));
+    }
+
+    /** @param cleanup counts, per field, the values the text clean-up changes */
+    public RecordMapper(Structure structure, ValueConverter converter, TextCleanup cleanup) {
         this.structure = structure;
         this.converter = converter;
+        this.cleanup = cleanup;
         this.expressions = structure.fields().stream()
                 .map(f -> f.expression() == null ? null : new Expression(f.expression())).toArray(Expression[]::new);
+        this.keyPositions = structure.key().stream().mapToInt(structure::indexOf).filter(i -> i >= 0).toArray();
     }
 
     /**
      * @return one canonical value (or {@code null}) per structure field, in field order
-     * @throws RejectedValueException if a value cannot become its field's type, or a required value is empty
+     * @throws RejectedRecordException if a value cannot become its field's type, or a required value is empty
      * @throws MissingSourceColumnException if the source lacks a column the structure needs (fails the run)
      */
     public String[] map(Map<String, ?> row) {
         if (columnForField == null) {
             resolveColumns(row.keySet());
         }
-        List<Field> fields = structure.fields();
-        String[] values = new String[fields.size()];
+        String[] values = new String[expressions.length];
         for (int i = 0; i < values.length; i++) {
-            Field field = fields.get(i);
-            Object raw = expressions[i] == null ? row.get(columnForField[i]) : evaluate(i, row);
-            String value = converter.convert(field, raw);
-            if (value == null && field.required()) {
-                throw new RejectedValueException(field.name(), null, "required value is empty");
+            try {
+                values[i] = value(i, row);
+            } catch (RejectedValueException e) {
+                throw new RejectedRecordException(e, withKey(row, values, i));
             }
-            values[i] = value;
+        }
+        return values;
+    }
+
+    private String value(int i, Map<String, ?> row) {
+        Field field = structure.fields().get(i);
+        Object raw = expressions[i] == null ? row.get(columnForField[i]) : evaluate(i, row);
+        String value = converter.convert(field, raw, cleanup.field(i));
+        if (value == null && field.required()) {
+            throw new RejectedValueException(field.name(), null, "required value is empty");
+        }
+        return value;
+    }
+
+    /**
+     * The values converted before field {@code failed}, completed with the key fields after it, so that the
+     * quarantine can name the record; {@code null} when a key field itself cannot be converted. Only runs for a
+     * rejected record.
+     */
+    private String[] withKey(Map<String, ?> row, String[] values, int failed) {
+        for (int k : keyPositions) {
+            if (k == failed) {
+                return null;
+            }
+            if (k > failed) {
+                try {
+                    values[k] = value(k, row);
+                } catch (RejectedValueException keyFailed) {
+                    return null;
+                }
+            }
         }
         return values;
     }
@@ -101,6 +138,25 @@ public final class RecordMapper {
         }
         this.unknownColumns = List.copyOf(unknown);
         this.columnForField = resolved;
+    }
+
+    /**
+     * A record rejected because one of its values failed, with the values converted so far: every key field's
+     * when they converted, so that its quarantine row carries the record's key.
+     */
+    public static final class RejectedRecordException extends RejectedValueException {
+
+        private final transient String[] values;
+
+        RejectedRecordException(RejectedValueException rejection, String[] values) {
+            super(rejection);
+            this.values = values;
+        }
+
+        /** The record's values with its key fields converted, or {@code null} when a key field failed. */
+        public String[] values() {
+            return values;
+        }
     }
 
     /** The source lacks a column that a structure field reads: the feed and the source disagree. */

@@ -12,6 +12,13 @@ public class RejectedValueException extends RuntimeException {
         this.value = value == null ? null : String.valueOf(value);
     }
 
+    /** The same rejection, for a subclass that adds what is known about the record. */
+    protected RejectedValueException(RejectedValueException rejection) {
+        super(rejection.getMessage(), rejection);
+        this.field = rejection.field;
+        this.value = rejection.value;
+    }
+
     public String field() {
         return field;
     }
@@ -23,5 +30,13 @@ public class RejectedValueException extends RuntimeException {
 
     public String reason() {
         return getMessage();
+    }
+
+    /**
+     * The reason with the field and the value it is about, so that it reads on its own (a log, a message to the
+     * department): {@code field visitors, value '12a': not a valid integer}.
+     */
+    public String describe() {
+        return "field " + field + ", " + (value == null ? "no value" : "value '" + value() + "'") + ": " + reason();
     }
 }

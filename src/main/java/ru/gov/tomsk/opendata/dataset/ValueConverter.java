@@ -45,20 +45,26 @@ public final class ValueConverter {
      * @throws RejectedValueException also for a value beyond what the published files' validators take ({@link ValueLimits})
      */
     public String convert(Field field, Object raw) {
-        String value = typed(field, raw);
+        return convert(field, raw, null);
+    }
+
+    /** As {@link #convert(Field, Object)}; {@code cleanup} is told when the text clean-up changed the value. */
+    public String convert(Field field, Object raw, ValueNormalizer.Changes cleanup) {
+        String value = typed(field, raw, cleanup);
         return value == null ? null : ValueLimits.check(field, raw, value);
     }
 
-    private String typed(Field field, Object raw) {
+    private String typed(Field field, Object raw, ValueNormalizer.Changes cleanup) {
         if (raw == null) {
             return null;
         }
         if (raw instanceof String || raw instanceof Clob) {
-            String text = ValueNormalizer.text(raw instanceof Clob clob ? readClob(field, clob) : (String) raw);
+            String text = ValueNormalizer.text(raw instanceof Clob clob ? readClob(field, clob) : (String) raw,
+                    field.keepControlCharacters(), cleanup);
             return text == null ? null : fromText(field, text);
         }
         return switch (field.type()) {
-            case STRING -> ValueNormalizer.text(raw.toString());
+            case STRING -> ValueNormalizer.text(raw.toString(), field.keepControlCharacters(), cleanup);
             case INTEGER -> integer(field, raw);
             case NUMBER -> number(field, raw);
             case DOUBLE -> DoubleText.of(field, raw);

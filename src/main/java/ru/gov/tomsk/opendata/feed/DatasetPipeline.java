@@ -30,8 +30,10 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunResult;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.catalog.StagedVersion;
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
 import ru.gov.tomsk.opendata.dataset.RowDiff;
 import ru.gov.tomsk.opendata.dataset.RowIndex;
+import ru.gov.tomsk.opendata.dataset.TextCleanup;
 import ru.gov.tomsk.opendata.format.CsvReader;
 
 /**
@@ -79,7 +81,7 @@ public class DatasetPipeline {
                 .orElseThrow(() -> new IllegalStateException("no valid feed named '" + feedId + "' is loaded"));
         Long opened = exchange.getProperty(RUN_PROPERTY, Long.class);
         long runId = opened != null ? opened : runLog.start(feedId);
-        RunCounts counts = new RunCounts();
+        RunCounts counts = new RunCounts(new TextCleanup(feed.structure().fieldNames(), 0));
         List<QuarantineEntry> quarantine = new ArrayList<>();
         Path runDir = workDir.resolve("run-" + runId);
         try (StagedVersion staged = catalog.stage(feedId);
@@ -104,6 +106,7 @@ public class DatasetPipeline {
             LOG.info("Feed {}: {} — {} read, {} written, {} rejected; version {}{}", feedId, result.status(), counts.read(),
                     counts.written(), counts.rejected(), result.dataVersion(),
                     result.message() == null ? "" : "; " + result.message());
+            logCleanup(feedId, counts);
         } catch (Exception e) {
             String reason = FeedRunFailedException.describe(e);
             keepQuarantine(feedId, runId, quarantine);
@@ -119,6 +122,14 @@ public class DatasetPipeline {
             throw e;
         } finally {
             deleteQuietly(runDir);
+        }
+    }
+
+    /** The version's values differ from the source's wherever the clean-up changed them: say where, and how. */
+    private static void logCleanup(String feedId, RunCounts counts) {
+        List<CleanupCount> cleanup = counts.cleanup().counts();
+        if (!cleanup.isEmpty()) {
+            LOG.info("Feed {}: the value clean-up changed source values — {}", feedId, CleanupCount.summary(cleanup));
         }
     }
 

@@ -20,8 +20,11 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
+import ru.gov.tomsk.opendata.dataset.CleanupExample;
 import ru.gov.tomsk.opendata.dataset.RowDiff;
 import ru.gov.tomsk.opendata.dataset.RowIndex;
+import ru.gov.tomsk.opendata.dataset.TextCleanup;
 
 /**
  * The dry run of {@link DatasetPipeline}: the same mapping, checks, writers, row index, diff and guards over the
@@ -46,11 +49,17 @@ public final class DatasetPreview {
      * @param changed      whether the content fingerprint differs from the newest published version's
      * @param outcome      what the run would record: PUBLISHED, UNCHANGED or HELD
      * @param holdReasons  why the version would be held for an operator (empty unless HELD)
+     * @param cleanup      per field and kind, the values of valid records the text clean-up changed
+     * @param cleanupExamples the first {@value #CLEANUP_EXAMPLES} of them per field and kind, before and after
      */
     public record Result(long read, long valid, long rejected, List<String> header, List<List<String>> firstRows,
                          List<QuarantineEntry> rejectedRows, String fingerprint, DataVersion previous, RowDiff diff,
-                         boolean changed, RunStatus outcome, List<String> holdReasons) {
+                         boolean changed, RunStatus outcome, List<String> holdReasons, List<CleanupCount> cleanup,
+                         List<CleanupExample> cleanupExamples) {
     }
+
+    /** Before/after examples of the clean-up a dry run shows per field and kind. */
+    public static final int CLEANUP_EXAMPLES = 3;
 
     private final DatasetPipeline pipeline;
     private final Catalog catalog;
@@ -75,7 +84,7 @@ public final class DatasetPreview {
     }
 
     private Result run(FeedDefinition feed, Iterator<?> records, int maxRows, Path scratch) throws IOException {
-        RunCounts counts = new RunCounts();
+        RunCounts counts = new RunCounts(new TextCleanup(feed.structure().fieldNames(), CLEANUP_EXAMPLES));
         List<List<String>> firstRows = new ArrayList<>();
         List<QuarantineEntry> rejects = new ArrayList<>();
         String fingerprint;
@@ -95,7 +104,8 @@ public final class DatasetPreview {
             boolean rejectedTooMany = !DatasetPipeline.rejectionReason(feed, counts).isEmpty();
             if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint) && !rejectedTooMany) {
                 return new Result(counts.read(), counts.written(), counts.rejected(), feed.structure().fieldNames(),
-                        firstRows, rejects, fingerprint, previous.get(), null, false, RunStatus.UNCHANGED, List.of());
+                        firstRows, rejects, fingerprint, previous.get(), null, false, RunStatus.UNCHANGED, List.of(),
+                        counts.cleanup().counts(), counts.cleanup().examples());
             }
             RowDiff diff;
             try (RowIndex before = previous.map(v -> pipeline.previousIndex(feed, v, scratch)).orElse(null)) {
@@ -111,7 +121,8 @@ public final class DatasetPreview {
             boolean changed = previous.isEmpty() || !previous.get().fingerprint().equals(fingerprint);
             RunStatus outcome = !reasons.isEmpty() ? RunStatus.HELD : changed ? RunStatus.PUBLISHED : RunStatus.UNCHANGED;
             return new Result(counts.read(), counts.written(), counts.rejected(), feed.structure().fieldNames(), firstRows,
-                    rejects, fingerprint, previous.orElse(null), diff, changed, outcome, reasons);
+                    rejects, fingerprint, previous.orElse(null), diff, changed, outcome, reasons, counts.cleanup().counts(),
+                    counts.cleanup().examples());
         }
     }
 

@@ -349,7 +349,7 @@ public final class FeedParser {
 
         private static Field namingWgs84(Field f) {
             return new Field(f.name(), f.source(), wgs84(f.en()), wgs84(f.ru()), f.type(), f.required(), f.parse(),
-                    f.constraints(), f.expression());
+                    f.constraints(), f.expression(), f.keepControlCharacters());
         }
 
         private static String wgs84(String description) {
@@ -362,7 +362,7 @@ public final class FeedParser {
 
         private Field field(YamlMap f) {
             f.allow("name", "source", "constant", "expression", "en", "ru", "type", "required", "parse", "pattern", "enum",
-                    "min", "max", "maxLength");
+                    "min", "max", "maxLength", "keepControlCharacters");
             String name = f.text("name", true);
             if (name != null && !FIELD_NAME.matcher(name).matches()) {
                 problem(f.node("name"), f.path("name"), "'" + name
@@ -374,7 +374,22 @@ public final class FeedParser {
                 checkParsePattern(f, type, parse);
             }
             return new Field(name, f.text("source", false), f.text("en", true), f.text("ru", true), type,
-                    f.bool("required", false), parse, constraints(f, type), mapping(f, type, parse));
+                    f.bool("required", false), parse, constraints(f, type), mapping(f, type, parse),
+                    keepControlCharacters(f, type));
+        }
+
+        /**
+         * Per field, because usually one text of a source needs its control characters (a CR, a NEL) while the
+         * others are better cleaned; only text can carry them.
+         */
+        private boolean keepControlCharacters(YamlMap f, FieldType type) {
+            boolean keep = f.bool("keepControlCharacters", false);
+            if (keep && type != null && type != FieldType.STRING) {
+                problem(f.node("keepControlCharacters"), f.path("keepControlCharacters"), "only a string field can keep "
+                        + "control characters; a " + type.word() + " field has none to keep");
+                return false;
+            }
+            return keep;
         }
 
         /** {@code constant} or {@code expression}, each instead of reading one {@code source} column. */

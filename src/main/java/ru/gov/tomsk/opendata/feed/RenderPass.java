@@ -51,7 +51,7 @@ final class RenderPass {
     static Rendered render(FeedDefinition feed, ZoneId zone, Iterator<?> records, Outputs outputs, RowIndex index,
                            RunCounts counts, List<QuarantineEntry> rejects, int rejectLimit, Consumer<String[]> accepted)
             throws IOException {
-        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone));
+        RecordMapper mapper = new RecordMapper(feed.structure(), new ValueConverter(zone), counts.cleanup());
         RecordChecker checker = new RecordChecker(feed.structure());
         List<DataFileWriter> writers = new ArrayList<>();
         String csvFingerprint;
@@ -71,9 +71,13 @@ final class RenderPass {
                     checker.check(values);
                 } catch (RejectedValueException e) {
                     counts.countRejected();
+                    counts.cleanup().rejected();
                     if (rejects.size() < rejectLimit) {
-                        rejects.add(new QuarantineEntry(counts.read(), values == null ? null : index.key(values),
-                                e.field(), e.value(), e.reason()));
+                        // a value that failed conversion leaves the key, if the key fields converted, in the exception
+                        String[] keyed = values != null ? values
+                                : e instanceof RecordMapper.RejectedRecordException r ? r.values() : null;
+                        rejects.add(new QuarantineEntry(counts.read(), keyed == null ? null : index.key(keyed),
+                                e.field(), e.value(), e.describe()));
                     }
                     continue;
                 }
@@ -83,6 +87,7 @@ final class RenderPass {
                 }
                 index.add(values, counts.read());
                 counts.countWritten();
+                counts.cleanup().published();
                 accepted.accept(values);
             }
             // the CSV (first, always on) carries the content; the other formats are renderings of it

@@ -3,6 +3,8 @@ package ru.gov.tomsk.opendata.ops;
 import java.util.List;
 
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
+import ru.gov.tomsk.opendata.dataset.CleanupExample;
 
 /**
  * What a run of a feed would do now, found without publishing or recording anything ({@link DryRuns}).
@@ -24,21 +26,27 @@ import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
  * @param outcome             what the run would record: PUBLISHED, UNCHANGED or HELD; {@code null} on error
  * @param holdReasons         why the version would be held for an operator (the feed's guards); empty otherwise
  * @param source              what was read, e.g. the file of a drop
+ * @param cleanup             per field and kind, how many values of valid records the text clean-up would change
+ * @param cleanupExamples     a few of them per field and kind, before and after, invisible characters written as
+ *                            {@code ⟨U+0007⟩}
  */
 public record DryRunResult(String feedId, long rowsRead, long rowsValid, long rowsRejected, List<String> header,
                            List<List<String>> firstRows, List<QuarantineEntry> rejectedRows, Long rowsAdded,
                            Long rowsChanged, Long rowsRemoved, boolean changed, String comparedWithVersion, String error,
-                           String outcome, List<String> holdReasons, String source) {
+                           String outcome, List<String> holdReasons, String source, List<CleanupCount> cleanup,
+                           List<CleanupExample> cleanupExamples) {
 
     public DryRunResult {
         header = header == null ? List.of() : List.copyOf(header);
         firstRows = firstRows == null ? List.of() : List.copyOf(firstRows);
         rejectedRows = rejectedRows == null ? List.of() : List.copyOf(rejectedRows);
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
+        cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
+        cleanupExamples = cleanupExamples == null ? List.of() : List.copyOf(cleanupExamples);
     }
 
     static DryRunResult failed(String feedId, String comparedWithVersion, String source, String error) {
         return new DryRunResult(feedId, 0, 0, 0, List.of(), List.of(), List.of(), null, null, null, false,
-                comparedWithVersion, error, null, List.of(), source);
+                comparedWithVersion, error, null, List.of(), source, List.of(), List.of());
     }
 }

@@ -278,7 +278,7 @@ public class DryRuns {
         }
         return new DryRunResult(feedId, r.read(), r.valid(), r.rejected(), r.header(), r.firstRows(), r.rejectedRows(),
                 added, changed, removed, r.changed(), previous == null ? null : previous.version(), null,
-                r.outcome().name(), r.holdReasons(), source);
+                r.outcome().name(), r.holdReasons(), source, r.cleanup(), r.cleanupExamples());
     }
 
     private String newest(String feedId) {

@@ -2,6 +2,7 @@ package ru.gov.tomsk.opendata.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -34,6 +35,37 @@ class FieldMappingTest {
         assertThatThrownBy(() -> mapper.map(row(8, null, null, null, "2001", null)))
                 .isInstanceOf(RejectedValueException.class)
                 .hasMessage("required value is empty");
+    }
+
+    @Test
+    void aRejectedValueAfterTheKeyKeepsTheConvertedKey() {
+        RecordMapper.RejectedRecordException e = catchThrowableOfType(RecordMapper.RejectedRecordException.class,
+                () -> mapper.map(row(8, "634050", "Томск", "ул. Ленина, 1", "19x0", null)));
+
+        assertThat(e.field()).isEqualTo("since");
+        assertThat(e.value()).isEqualTo("01.09.19x0");
+        assertThat(e.describe()).isEqualTo("field since, value '01.09.19x0': not a valid date in the pattern 'dd.MM.yyyy'");
+        assertThat(e.values()).containsExactly("8", "Томская область", "634050, г. Томск, ул. Ленина, 1", null);
+    }
+
+    @Test
+    void aRejectedValueBeforeTheKeyStillConvertsTheKey() {
+        Structure keyLast = new Structure(List.of("code"), List.of(
+                new Field("opened", null, "Opened", "Открыт", FieldType.DATE, false, "dd.MM.yyyy"),
+                new Field("code", "id", "Code", "Код", FieldType.INTEGER, true, null)), null);
+        RecordMapper keyLastMapper = new RecordMapper(keyLast, new ValueConverter(ZoneId.of("Asia/Tomsk")));
+
+        RecordMapper.RejectedRecordException e = catchThrowableOfType(RecordMapper.RejectedRecordException.class,
+                () -> keyLastMapper.map(Map.of("opened", "31.02.2020", "id", " 1")));
+
+        assertThat(e.describe()).isEqualTo("field opened, value '31.02.2020': not a valid date in the pattern 'dd.MM.yyyy'");
+        assertThat(e.values()).containsExactly(null, "1");
+        // a key that cannot be converted itself leaves no key
+        assertThat(catchThrowableOfType(RecordMapper.RejectedRecordException.class,
+                () -> keyLastMapper.map(Map.of("opened", "31.02.2020", "id", "один"))).values()).isNull();
+        assertThat(catchThrowableOfType(RecordMapper.RejectedRecordException.class,
+                () -> keyLastMapper.map(Map.of("opened", "01.02.2020", "id", " "))).describe())
+                .isEqualTo("field code, no value: required value is empty");
     }
 
     @Test

@@ -3,6 +3,8 @@ package ru.gov.tomsk.opendata.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,5 +82,63 @@ class ValueNormalizerTest {
         String text = ValueNormalizer.text("и\u0000\u0306");
 
         assertThat(text).isEqualTo("й");
+    }
+
+    /** What each clean-up told its observer: kinds (as names), before, after. */
+    private static List<String> changes(String raw, boolean keep) {
+        List<String> seen = new ArrayList<>();
+        String result = ValueNormalizer.text(raw, keep, (kinds, before, after) -> {
+            List<String> names = new ArrayList<>();
+            for (CleanupKind kind : CleanupKind.values()) {
+                if ((kinds & 1 << kind.ordinal()) != 0) {
+                    names.add(kind.name());
+                }
+            }
+            seen.add(names + " " + before + " -> " + after);
+        });
+        assertThat(seen).hasSizeLessThanOrEqualTo(1);
+        seen.add("= " + result);
+        return seen;
+    }
+
+    @Test
+    void eachChangeIsReportedWithItsKinds() {
+        assertThat(changes("control\u0007bell", false)).containsExactly(
+                "[CONTROL_CHARACTERS] control\u0007bell -> controlbell", "= controlbell");
+        assertThat(changes("a\r\nb", false)).containsExactly("[LINE_BREAKS] a\r\nb -> a\nb", "= a\nb");
+        assertThat(changes("\u00A0Школа ", false)).containsExactly("[EDGES] \u00A0Школа  -> Школа", "= Школа");
+        assertThat(changes("и\u0306", false)).containsExactly("[NFC] и\u0306 -> й", "= й");
+        // one value, three kinds at once; emptied values count too
+        assertThat(changes(" a\rb\u0000 ", false)).containsExactly(
+                "[CONTROL_CHARACTERS, LINE_BREAKS, EDGES] " + " a\rb\u0000 " + " -> a\nb", "= a\nb");
+        assertThat(changes("   ", false)).containsExactly("[EDGES]     -> null", "= null");
+        // an unpaired surrogate is dropped like a control
+        assertThat(changes("a\uD800b", false)).containsExactly("[CONTROL_CHARACTERS] a\uD800b -> ab", "= ab");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Томск, пр. Ленина, 1", "a\tb\nc", "emoji \uD83D\uDE00 ok", "1\u00A0234", ""})
+    void aCleanValueIsNotReportedAndNotCopied(String clean) {
+        List<String> seen = new ArrayList<>();
+        String result = ValueNormalizer.text(clean, false, (kinds, before, after) -> seen.add(before));
+
+        assertThat(seen).isEmpty();
+        if (!clean.isEmpty()) {
+            // the very same instance: the clean path allocates nothing
+            assertThat(result).isSameAs(clean);
+        }
+    }
+
+    @Test
+    void keptControlCharactersAreWhatXml10CanCarry() {
+        // CR, CR LF, NEL and the other C1 controls, DEL and TAB stay; the rest of C0 and U+FFFE/U+FFFF cannot
+        String raw = "a\r\nb\rc\u0085d\u007Fe\u009Ff\tg\u0007h\u001Bi\uFFFEj\uFFFFk\uDC00l";
+
+        assertThat(changes(raw, true)).containsExactly("[CONTROL_CHARACTERS] " + raw
+                + " -> a\r\nb\rc\u0085d\u007Fe\u009Ff\tghijkl", "= a\r\nb\rc\u0085d\u007Fe\u009Ff\tghijkl");
+        assertThat(changes("x\r\u0085y", true)).containsExactly("= x\r\u0085y");
+        // edges are still trimmed and NFC still applied
+        assertThat(changes("\r\u0085и\u0306\r\n", true)).containsExactly(
+                "[EDGES, NFC] \r\u0085и\u0306\r\n -> \u0085й", "= \u0085й");
     }
 }

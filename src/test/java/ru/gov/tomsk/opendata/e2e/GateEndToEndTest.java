@@ -58,22 +58,28 @@ class GateEndToEndTest {
                     .extracting(QuarantineEntry::row, QuarantineEntry::key, QuarantineEntry::field, QuarantineEntry::value,
                             QuarantineEntry::reason)
                     .containsExactly(
-                            tuple(2L, null, "visitors", "12a", "not a valid integer"),
-                            tuple(3L, null, "name", null, "required value is empty"),
-                            tuple(4L, "id=4", "phone", "8-800", "does not match the pattern \\+7 \\d{4} \\d{6}"),
-                            tuple(5L, "id=5", "kind", "цирк", "is not one of the allowed values [музей, театр, библиотека, парк]"),
-                            tuple(6L, "id=6", "visitors", "-5", "is less than the minimum 0"),
+                            // the key fields converted, so a record whose later value failed still has its key
+                            tuple(2L, "id=2", "visitors", "12a", "field visitors, value '12a': not a valid integer"),
+                            tuple(3L, "id=3", "name", null, "field name, no value: required value is empty"),
+                            tuple(4L, "id=4", "phone", "8-800",
+                                    "field phone, value '8-800': does not match the pattern \\+7 \\d{4} \\d{6}"),
+                            tuple(5L, "id=5", "kind", "цирк", "field kind, value 'цирк': is not one of the allowed values "
+                                    + "[музей, театр, библиотека, парк]"),
+                            tuple(6L, "id=6", "visitors", "-5", "field visitors, value '-5': is less than the minimum 0"),
                             tuple(7L, "id=7", "name", "Областной краеведческий музей имени Михаила Болеславовича Шатилова",
-                                    "is longer than 60 characters"),
-                            tuple(8L, "id=8", "latitude", "84.954, 56.484", "position outside the region's bounding box "
-                                    + "55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)"),
-                            tuple(9L, "id=9", "longitude", null, "a position needs both latitude and longitude (WGS 84)"));
+                                    "field name, value 'Областной краеведческий музей имени Михаила Болеславовича "
+                                            + "Шатилова': is longer than 60 characters"),
+                            tuple(8L, "id=8", "latitude", "84.954, 56.484", "field latitude, value '84.954, 56.484': "
+                                    + "position outside the region's bounding box 55.6..61.1 N, 75.0..89.3 E "
+                                    + "(latitude and longitude swapped?)"),
+                            tuple(9L, "id=9", "longitude", null,
+                                    "field longitude, no value: a position needs both latitude and longitude (WGS 84)"));
             // the same report as a file for operators, outside the published tree
             assertThat(Fixtures.lines(home.resolve("quarantine").resolve(PLACES).resolve("run-" + run.id() + ".csv")))
                     .hasSize(9)
-                    .startsWith("row,key,field,value,reason", "2,,visitors,12a,not a valid integer")
-                    .contains("8,id=8,latitude,\"84.954, 56.484\",\"position outside the region's bounding box "
-                            + "55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)\"");
+                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"field visitors, value '12a': not a valid integer\"")
+                    .contains("8,id=8,latitude,\"84.954, 56.484\",\"field latitude, value '84.954, 56.484': position outside "
+                            + "the region's bounding box 55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)\"");
             // the held version waits; what citizens see is exactly what was published before
             assertThat(visible(TestApp.portal(home))).isEqualTo(published);
             assertThat(app.bean(HeldVersions.class).waiting(PLACES)).singleElement()

@@ -1,6 +1,7 @@
 package ru.gov.tomsk.opendata.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,6 +27,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
+import ru.gov.tomsk.opendata.dataset.CleanupKind;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.Golden;
 import ru.gov.tomsk.opendata.support.MutableClock;
@@ -82,6 +85,9 @@ class PostgresEndToEndTest {
             assertThat(first.rowsRead()).isEqualTo(4);
             assertThat(first.rowsWritten()).isEqualTo(4);
             assertThat(first.dataVersion()).isEqualTo("20260320T0900");
+            // the clean-up record (V6_5) on PostgreSQL: the padded name of organisation 3 was trimmed
+            assertThat(first.cleanup()).extracting(CleanupCount::field, CleanupCount::kind, CleanupCount::values)
+                    .containsExactly(tuple("name", CleanupKind.EDGES, 1L));
 
             // the very goldens of the H2 run
             Golden.assertMatches(TestApp.portal(home).resolve("list.csv"), "fixture/list.csv");

@@ -345,6 +345,32 @@ class FeedParserTest {
     }
 
     @Test
+    void aStringFieldMayKeepItsControlCharactersTheOthersDoNot() throws InvalidFeedException {
+        String yaml = with(VALID, "type: string, required: true }", "type: string, required: true, keepControlCharacters: true }");
+
+        FeedDefinition feed = parser.parse(FILE, yaml);
+
+        assertThat(feed.structure().fields()).extracting(Field::name, Field::keepControlCharacters).containsExactly(
+                tuple("id", false), tuple("name", true), tuple("opened", false), tuple("students", false),
+                tuple("latitude", false), tuple("longitude", false));
+    }
+
+    @Test
+    void keepControlCharactersMustBeTrueOrFalse() {
+        String yaml = with(VALID, "type: string, required: true }", "type: string, required: true, keepControlCharacters: CR }");
+
+        assertProblems(yaml, AT + "22:114: structure.fields[1].keepControlCharacters: expected true or false");
+    }
+
+    @Test
+    void onlyAStringFieldCanKeepControlCharacters() {
+        String yaml = with(VALID, "type: date, parse: dd.MM.yyyy }", "type: date, parse: dd.MM.yyyy, keepControlCharacters: true }");
+
+        assertProblems(yaml, AT + "23:114: structure.fields[2].keepControlCharacters: only a string field can keep control "
+                + "characters; a date field has none to keep");
+    }
+
+    @Test
     void placeholdersAreResolvedFromTheEnvironment() throws InvalidFeedException {
         String yaml = with(VALID, "FROM opendata.v_schools", "FROM ${SOURCE_SCHEMA}.v_schools")
                 .replace("  datasource: situation-centre", "  datasource: ${SOURCE_DS}");

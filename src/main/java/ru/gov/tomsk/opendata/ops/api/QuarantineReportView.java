@@ -13,11 +13,13 @@ public record QuarantineReportView(long runId, String feedId,
 
     @Schema(name = "QuarantineRow")
     public record Row(@Schema(description = "1-based record number in the source") long row,
-                      @Schema(nullable = true, example = "id=4", description = "the record's key, when it could be read")
+                      @Schema(nullable = true, example = "id=4", description = "the record's key, whenever its key fields "
+                              + "converted (also when a later value failed)")
                       String key,
                       @Schema(nullable = true, example = "phone") String field,
                       @Schema(nullable = true, example = "8-800") String value,
-                      @Schema(example = "does not match the pattern \\+7 \\d{4} \\d{6}") String reason) {
+                      @Schema(example = "field phone, value '8-800': does not match the pattern \\+7 \\d{4} \\d{6}",
+                              description = "why, naming the field and the value") String reason) {
 
         static Row of(QuarantineEntry e) {
             return new Row(e.row(), e.key(), e.field(), e.value(), e.reason());

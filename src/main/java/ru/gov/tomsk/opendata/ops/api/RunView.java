@@ -1,11 +1,13 @@
 package ru.gov.tomsk.opendata.ops.api;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.CleanupKind;
 import ru.gov.tomsk.opendata.ops.ServerPaths;
 
 /** One run of a feed, as the run history shows it. */
@@ -26,11 +28,22 @@ public record RunView(
         @Schema(nullable = true) Long rowsRemoved,
         @Schema(nullable = true, description = "data version published or confirmed") String dataVersion,
         @Schema(nullable = true, description = "held version waiting for an operator, when status is HELD") Long heldId,
-        @Schema(nullable = true, description = "what happened, e.g. why it failed or was held") String message) {
+        @Schema(nullable = true, description = "what happened, e.g. why it failed or was held") String message,
+        @Schema(description = "values of the records that passed the checks which the text clean-up changed, per field "
+                + "(structure order) and kind; empty when it changed none") List<Cleanup> cleanup) {
+
+    /** How many values of one field the clean-up changed in one way. */
+    @Schema(name = "RunCleanup")
+    public record Cleanup(@Schema(example = "name") String field,
+                          @Schema(description = "CONTROL_CHARACTERS (removed), LINE_BREAKS (CR LF and CR made LF), "
+                                  + "EDGES (whitespace trimmed), NFC (Unicode normalisation)") CleanupKind kind,
+                          @Schema(description = "values changed this way") long values) {
+    }
 
     static RunView of(FeedRun r, ServerPaths paths) {
         return r == null ? null : new RunView(r.id(), r.feedId(), r.node(), r.status(), r.startedAt(), r.finishedAt(),
                 r.rowsRead(), r.rowsWritten(), r.rowsRejected(), r.rowsAdded(), r.rowsChanged(), r.rowsRemoved(),
-                r.dataVersion(), r.heldId(), paths.hide(r.message()));
+                r.dataVersion(), r.heldId(), paths.hide(r.message()),
+                r.cleanup().stream().map(c -> new Cleanup(c.field(), c.kind(), c.values())).toList());
     }
 }

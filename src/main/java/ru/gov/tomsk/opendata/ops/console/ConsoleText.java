@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.CleanupCount;
+import ru.gov.tomsk.opendata.dataset.CleanupKind;
 import ru.gov.tomsk.opendata.ops.FeedCondition;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
 import ru.gov.tomsk.opendata.publish.DeliveryStatus;
@@ -160,6 +164,22 @@ public final class ConsoleText {
             case "yearly" -> "ежегодно";
             default -> word;
         };
+    }
+
+    /** What the value clean-up changed, as an administrator reads it. */
+    public String cleanup(CleanupKind kind) {
+        return switch (kind) {
+            case CONTROL_CHARACTERS -> "удалены управляющие символы";
+            case LINE_BREAKS -> "переводы строк приведены к LF";
+            case EDGES -> "убраны пробелы по краям";
+            case NFC -> "приведено к форме Unicode NFC";
+        };
+    }
+
+    /** A run's clean-up in one line: "name — убраны пробелы по краям: 3; address — …: 2". */
+    public String cleanup(List<CleanupCount> counts) {
+        return counts.stream().map(c -> c.field() + " — " + cleanup(c.kind()) + ": " + count(c.values()))
+                .collect(Collectors.joining("; "));
     }
 
     /** "12 345" with the Russian thin grouping, for row counts. */

@@ -32,6 +32,12 @@ public record FeedPage(FeedStatus status, String detail, boolean loaded, List<Fe
         return !runs.isEmpty() && runs.get(0).status() == ru.gov.tomsk.opendata.catalog.RunStatus.RUNNING;
     }
 
+    /** The newest run that has ended: its value clean-up is shown in detail. */
+    public FeedRun cleanupRun() {
+        return runs.stream().filter(r -> r.status() != ru.gov.tomsk.opendata.catalog.RunStatus.RUNNING).findFirst()
+                .orElse(null);
+    }
+
     public boolean quarantineClipped() {
         return quarantineTotal > quarantine.size();
     }

@@ -73,9 +73,7 @@ class FeedPageController {
 
     /** A run whose message names a feed file by its name, not by its place on the server. */
     private FeedRun withoutServerPaths(FeedRun r) {
-        return new FeedRun(r.id(), r.feedId(), r.node(), r.startedAt(), r.finishedAt(), r.status(), r.rowsRead(),
-                r.rowsWritten(), r.rowsRejected(), r.dataVersion(), paths.hide(r.message()), r.rowsAdded(), r.rowsChanged(),
-                r.rowsRemoved(), r.heldId());
+        return r.withMessage(paths.hide(r.message()));
     }
 
     /** Open work (pending, failed) first, then the newest of the rest: a long history must not hide a failure. */

@@ -116,7 +116,7 @@ class AdminApiFeedsTest {
             JsonNode newest = runs.get(0);
             assertThat(fieldNames(newest)).containsExactly("id", "feedId", "node", "status", "startedAt", "finishedAt",
                     "rowsRead", "rowsWritten", "rowsRejected", "rowsAdded", "rowsChanged", "rowsRemoved", "dataVersion",
-                    "heldId", "message");
+                    "heldId", "message", "cleanup");
             assertThat(newest.get("id").asLong()).isEqualTo(held.id());
             assertThat(newest.get("status").asText()).isEqualTo("HELD");
             assertThat(newest.get("rowsRead").asLong()).isEqualTo(11);
@@ -133,10 +133,10 @@ class AdminApiFeedsTest {
             JsonNode row = report.get("rows").get(0);
             assertThat(fieldNames(row)).containsExactly("row", "key", "field", "value", "reason");
             assertThat(row.get("row").asLong()).isEqualTo(2);
-            assertThat(row.get("key").isNull()).isTrue();
+            assertThat(row.get("key").asText()).isEqualTo("id=2");
             assertThat(row.get("field").asText()).isEqualTo("visitors");
             assertThat(row.get("value").asText()).isEqualTo("12a");
-            assertThat(row.get("reason").asText()).isEqualTo("not a valid integer");
+            assertThat(row.get("reason").asText()).isEqualTo("field visitors, value '12a': not a valid integer");
             assertThat(report.get("rows").get(2).get("key").asText()).isEqualTo("id=4");
 
             HttpResponse<String> csv = api.get(API + "/runs/" + held.id() + "/quarantine?format=csv", "viewer", "text/csv");
@@ -145,7 +145,7 @@ class AdminApiFeedsTest {
             assertThat(csv.headers().firstValue("Content-Disposition")).get().asString()
                     .contains(PLACES + "-run-" + held.id() + "-quarantine.csv");
             assertThat(csv.body().split("\r\n")).hasSize(9)
-                    .startsWith("row,key,field,value,reason", "2,,visitors,12a,not a valid integer");
+                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"field visitors, value '12a': not a valid integer\"");
             // the clean first run has an empty report, not an error
             assertThat(AdminClient.json(api.get(API + "/runs/" + first.id() + "/quarantine", "viewer")).get("rows")).isEmpty();
 

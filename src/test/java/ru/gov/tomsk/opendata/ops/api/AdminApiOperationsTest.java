@@ -138,6 +138,10 @@ class AdminApiOperationsTest {
             assertThat(result.get("changed").asBoolean()).isFalse();
             assertThat(result.get("comparedWithVersion").asText()).isEqualTo(V1);
             assertThat(result.get("error").isNull()).isTrue();
+            // the fixture's padded name: counted and shown before → after
+            assertThat(result.get("cleanup").toString()).isEqualTo("[{\"field\":\"name\",\"kind\":\"EDGES\",\"values\":1}]");
+            assertThat(result.get("cleanupExamples").toString()).isEqualTo("[{\"field\":\"name\",\"kind\":\"EDGES\","
+                    + "\"before\":\"  Лицей «Эврика»  \",\"after\":\"Лицей «Эврика»\"}]");
             assertThat(app.runs(FEED)).hasSize(runs);
             assertThat(output).contains("dry run by operator on feed " + FEED + ": 4 read, 0 rejected");
             assertProblem(api.post(API + "/feeds/" + FEED + "/dry-run?rows=0", "operator"), 400,

@@ -13,18 +13,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Real HTTP calls against the started service, as a user's script makes them (HTTP Basic). */
-final class AdminClient {
+public final class AdminClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    AdminClient(int port) {
+    public AdminClient(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> get(String path, String user) {
+    public HttpResponse<String> get(String path, String user) {
         return get(path, user, "application/json");
     }
 
@@ -32,7 +32,7 @@ final class AdminClient {
         return send(request(path, user).header("Accept", accept).GET().build());
     }
 
-    HttpResponse<String> post(String path, String user) {
+    public HttpResponse<String> post(String path, String user) {
         return send(request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
@@ -41,7 +41,7 @@ final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

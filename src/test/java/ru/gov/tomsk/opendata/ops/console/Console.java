@@ -24,12 +24,12 @@ import ru.gov.tomsk.opendata.support.TestUsers;
  * A browser (HtmlUnit, scripts off: the console must work without them) signed in to the console of a running
  * {@code TestApp} as one user, with its own cookies.
  */
-final class Console implements AutoCloseable {
+public final class Console implements AutoCloseable {
 
     private final WebClient browser = new WebClient();
     private final int port;
 
-    Console(int port) {
+    public Console(int port) {
         this.port = port;
         browser.getOptions().setJavaScriptEnabled(false);
         browser.getOptions().setCssEnabled(false);
@@ -41,7 +41,7 @@ final class Console implements AutoCloseable {
     }
 
     /** Opens the console, is sent to the login form, fills it in and lands on the overview. */
-    HtmlPage logIn(String user) throws IOException {
+    public HtmlPage logIn(String user) throws IOException {
         HtmlPage login = open("/admin/");
         assertThat(login.getUrl().getPath()).isEqualTo("/admin/login");
         HtmlForm form = login.getForms().get(0);
@@ -52,11 +52,11 @@ final class Console implements AutoCloseable {
         return landed;
     }
 
-    HtmlPage open(String path) throws IOException {
+    public HtmlPage open(String path) throws IOException {
         return browser.getPage(url(path));
     }
 
-    static HtmlPage click(Object button) throws IOException {
+    public static HtmlPage click(Object button) throws IOException {
         assertThat(button).as("button").isNotNull();
         return ((HtmlButton) button).click();
     }
@@ -77,13 +77,13 @@ final class Console implements AutoCloseable {
         return browser.getPage(request);
     }
 
-    static String text(HtmlPage page, String id) {
+    public static String text(HtmlPage page, String id) {
         DomElement element = page.getElementById(id);
         assertThat(element).as("#" + id + " on " + page.getUrl()).isNotNull();
         return element.asNormalizedText();
     }
 
-    static List<String> texts(HtmlPage page, String selector) {
+    public static List<String> texts(HtmlPage page, String selector) {
         return page.querySelectorAll(selector).stream().map(DomNode::asNormalizedText).toList();
     }
 

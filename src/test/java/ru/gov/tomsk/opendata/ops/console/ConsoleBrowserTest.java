@@ -131,6 +131,10 @@ class ConsoleBrowserTest {
             assertThat(texts(withRun, "#versions tbody tr td.id")).contains("20260321T0900");
             assertThat(withRun.getElementById("rows-chart")).isNotNull();
             assertThat(withRun.querySelectorAll("#rows-chart circle.published")).hasSize(1);
+            // the fixture's padded name was trimmed: the run record says so
+            assertThat(texts(withRun, "#cleanup tbody td")).containsExactly("name", "убраны пробелы по краям", "1");
+            assertThat(texts(withRun, "#runs tbody tr .cleanup"))
+                    .containsExactly("Очистка значений: name — убраны пробелы по краям: 1.");
             assertThat(output).contains("run now by operator on feed " + FIXTURE + ": started (console)");
             pages.add(withRun.getWebResponse().getContentAsString());
 
@@ -160,6 +164,11 @@ class ConsoleBrowserTest {
             assertThat(texts(dry, "#first-rows thead th").get(0)).isEqualTo("id");
             assertThat(dry.querySelectorAll("#first-rows tbody tr")).hasSize(2);
             assertThat(texts(dry, "#first-rows tbody tr td:first-child")).containsExactly("1", "2");
+            // what the clean-up would change, with an example: the trimmed spaces show inside the quotes
+            assertThat(texts(dry, "#cleanup tbody td")).containsExactly("name", "убраны пробелы по краям", "1");
+            assertThat(dry.querySelector("#cleanup-examples tbody tr[data-field='name'][data-kind='EDGES'] code.before")
+                    .getTextContent()).isEqualTo("«  Лицей «Эврика»  »");
+            assertThat(texts(dry, "#cleanup-examples tbody tr td code.after")).containsExactly("«Лицей «Эврика»»");
             assertThat(app.runs(FIXTURE)).hasSize(runs);
             pages.add(dry.getWebResponse().getContentAsString());
             assertThat(console.open("/admin/feeds/" + FIXTURE + "/dry-run").getElementById("dry-run-gone"))
@@ -171,8 +180,8 @@ class ConsoleBrowserTest {
             assertThat(text(places, "reason-detail")).contains("of the records were rejected (8 of 12)");
             assertThat(text(places, "quarantine-summary")).contains("№ " + held.id()).contains("отклонено записей — 8");
             assertThat(places.querySelectorAll("#quarantine tbody tr")).hasSize(8);
-            assertThat(texts(places, "#quarantine tbody tr").get(0)).contains("2").contains("visitors").contains("12a")
-                    .contains("not a valid integer");
+            assertThat(texts(places, "#quarantine tbody tr").get(0)).contains("2").contains("id=2").contains("visitors")
+                    .contains("12a").contains("field visitors, value '12a': not a valid integer");
             assertThat(places.querySelectorAll("#rows-chart circle.rejected")).hasSize(2);
             pages.add(places.getWebResponse().getContentAsString());
             HtmlPage approved = click(places.getFirstByXPath("//tr[@data-held='" + held.heldId() + "']//button[contains(@class,'approve')]"));
