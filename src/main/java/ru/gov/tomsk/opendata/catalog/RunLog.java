@@ -54,6 +54,8 @@ public class RunLog {
     }
 
     public void finish(long runId, RunCounts counts, RunResult result) {
+        // the details first: whoever sees the run finished (a poller, the console) must see all of it
+        recordCleanup(runId, counts.cleanup());
         jdbc.sql("""
                 UPDATE feed_run SET finished_at = ?, status = ?, rows_read = ?, rows_written = ?, rows_rejected = ?,
                        data_version = ?, message = ?, rows_added = ?, rows_changed = ?, rows_removed = ?, held_id = ?
@@ -62,7 +64,6 @@ public class RunLog {
                         counts.rejected(), result.dataVersion(), truncate(result.message()), result.added(),
                         result.changed(), result.removed(), result.heldId(), runId)
                 .update();
-        recordCleanup(runId, counts.cleanup());
     }
 
     /** Replaces what was recorded, so that finishing a run again (after a failure while recording it) cannot clash. */
