@@ -93,7 +93,8 @@ public final class RecordMapper {
         String[] columns = columnsForExpression[field];
         Object[] values = new Object[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            values[c] = row.get(columns[c]);
+            // as a string field would show it: a date-time column reads as ISO 8601 in the region's zone
+            values[c] = converter.text(row.get(columns[c]));
         }
         return expressions[field].evaluate(values);
     }

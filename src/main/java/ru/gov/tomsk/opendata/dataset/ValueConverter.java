@@ -6,10 +6,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Clob;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,8 @@ public final class ValueConverter {
 
     // u, not y: year 0 (1 BC) must not print as 0001; XXXXX keeps an offset's seconds (local mean time) visible
     static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXXXX");
+    private static final DateTimeFormatter TIME_OUT = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter TIME_WITH_OFFSET_OUT = DateTimeFormatter.ofPattern("HH:mm:ssXXX");
     private static final long MAX_CLOB_CHARS = 1_000_000;
 
     private final ZoneId zone;
@@ -64,7 +69,7 @@ public final class ValueConverter {
             return text == null ? null : fromText(field, text);
         }
         return switch (field.type()) {
-            case STRING -> ValueNormalizer.text(raw.toString(), field.keepControlCharacters(), cleanup);
+            case STRING -> ValueNormalizer.text(text(raw), field.keepControlCharacters(), cleanup);
             case INTEGER -> integer(field, raw);
             case NUMBER -> number(field, raw);
             case DOUBLE -> DoubleText.of(field, raw);
@@ -207,51 +212,120 @@ public final class ValueConverter {
     }
 
     private String date(Field field, Object raw) {
-        if (raw instanceof java.sql.Date d) {
-            return d.toLocalDate().toString();
-        }
-        if (raw instanceof java.sql.Timestamp ts) {
-            // like a datetime field: a timestamp without zone is the source system's local time
-            return ts.toLocalDateTime().toLocalDate().toString();
-        }
+        rejectInfinity(field, raw);
         if (raw instanceof LocalDate d) {
             return d.toString();
+        }
+        if (raw instanceof java.sql.Date d) {
+            // a date has no zone: the driver built it at midnight of the JVM's zone, toLocalDate reads it back there
+            return d.toLocalDate().toString();
         }
         if (raw instanceof LocalDateTime t) {
             return t.toLocalDate().toString();
         }
-        if (raw instanceof OffsetDateTime t) {
-            return t.atZoneSameInstant(zone).toLocalDate().toString();
+        ZonedDateTime t = instant(field, raw);
+        if (t == null) {
+            throw new RejectedValueException(field.name(), raw, "not a date (" + raw.getClass().getSimpleName() + ")");
         }
-        if (raw instanceof Date d) {
-            return d.toInstant().atZone(zone).toLocalDate().toString();
-        }
-        throw new RejectedValueException(field.name(), raw, "not a date (" + raw.getClass().getSimpleName() + ")");
+        return t.toLocalDate().toString();
     }
 
     private String datetime(Field field, Object raw) {
+        rejectInfinity(field, raw);
         ZonedDateTime t;
-        if (raw instanceof java.sql.Timestamp ts) {
+        if (raw instanceof LocalDateTime ldt) {
             // a timestamp without zone means local time of the source system, which is the region's zone
-            t = ts.toLocalDateTime().atZone(zone);
-        } else if (raw instanceof LocalDateTime ldt) {
             t = ldt.atZone(zone);
-        } else if (raw instanceof OffsetDateTime odt) {
-            t = odt.atZoneSameInstant(zone);
-        } else if (raw instanceof ZonedDateTime zdt) {
-            t = zdt.withZoneSameInstant(zone);
-        } else if (raw instanceof Instant i) {
-            t = i.atZone(zone);
-        } else if (raw instanceof java.sql.Date d) {
-            t = d.toLocalDate().atStartOfDay(zone);
         } else if (raw instanceof LocalDate d) {
             t = d.atStartOfDay(zone);
-        } else if (raw instanceof Date d) {
-            t = d.toInstant().atZone(zone);
+        } else if (raw instanceof java.sql.Date d) {
+            t = d.toLocalDate().atStartOfDay(zone);
         } else {
+            t = instant(field, raw);
+        }
+        if (t == null) {
             throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName() + ")");
         }
         return DATETIME_OUT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A value that is an exact instant, in the region's zone; {@code null} for anything else.
+     *
+     * <p>A {@link java.sql.Timestamp} counts as an instant. The sql sources read every standard date/time column as
+     * java.time (the source row mapper), so a Timestamp can only come from a vendor type that mapper does not know;
+     * those that drivers hand over as Timestamp (Oracle's {@code TIMESTAMP WITH [LOCAL] TIME ZONE}, SQL Server's
+     * {@code datetimeoffset}) are instants, and the instant is what the driver put in, whatever the JVM's zone.
+     * Reading its wall-clock time ({@code toLocalDateTime}) would depend on the JVM's zone instead.
+     */
+    private ZonedDateTime instant(Object raw) {
+        if (raw instanceof OffsetDateTime odt) {
+            return odt.atZoneSameInstant(zone);
+        }
+        if (raw instanceof ZonedDateTime zdt) {
+            return zdt.withZoneSameInstant(zone);
+        }
+        if (raw instanceof Instant i) {
+            return i.atZone(zone);
+        }
+        if (raw instanceof Date d && !(raw instanceof java.sql.Date) && !(raw instanceof java.sql.Time)) {
+            return d.toInstant().atZone(zone);
+        }
+        return null;
+    }
+
+    /** As {@link #instant(Object)}, rejecting an instant too far out for the region's calendar. */
+    private ZonedDateTime instant(Field field, Object raw) {
+        try {
+            return instant(raw);
+        } catch (DateTimeException outOfRange) {
+            throw new RejectedValueException(field.name(), raw, "out of the range of " + article(field.type()));
+        }
+    }
+
+    /** PostgreSQL's {@code infinity} arrives as the java.time MAX/MIN values: no date to publish. */
+    private static void rejectInfinity(Field field, Object raw) {
+        if (LocalDate.MAX.equals(raw) || LocalDate.MIN.equals(raw) || LocalDateTime.MAX.equals(raw)
+                || LocalDateTime.MIN.equals(raw) || OffsetDateTime.MAX.equals(raw) || OffsetDateTime.MIN.equals(raw)) {
+            throw new RejectedValueException(field.name(), raw, "infinity is not " + article(field.type()));
+        }
+    }
+
+    /**
+     * A source value as text where text is wanted (string fields, expressions): dates, date-times and times in
+     * ISO 8601 as a date or datetime field writes them (date-times in the region's zone, to the second), anything
+     * else its own text. {@code null} stays {@code null}.
+     */
+    public String text(Object raw) {
+        if (raw == null || raw instanceof String) {
+            return (String) raw;
+        }
+        if (raw instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (raw instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (raw instanceof LocalDateTime t) {
+            return DATETIME_OUT.format(t.atZone(zone).truncatedTo(ChronoUnit.SECONDS));
+        }
+        if (raw instanceof LocalTime t) {
+            return TIME_OUT.format(t);
+        }
+        if (raw instanceof java.sql.Time t) {
+            // a time of day has no zone: the driver built it in the JVM's zone, toLocalTime reads it back there
+            return TIME_OUT.format(t.toLocalTime());
+        }
+        if (raw instanceof OffsetTime t) {
+            // a time of day without a date cannot move to another zone exactly: it keeps the source's offset
+            return TIME_WITH_OFFSET_OUT.format(t);
+        }
+        try {
+            ZonedDateTime t = instant(raw);
+            return t == null ? raw.toString() : DATETIME_OUT.format(t.truncatedTo(ChronoUnit.SECONDS));
+        } catch (DateTimeException outOfRange) {
+            return raw.toString();
+        }
     }
 
     private static String readClob(Field field, Clob clob) {

@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import ru.gov.tomsk.opendata.feed.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
+import ru.gov.tomsk.opendata.source.SourceRowMappers;
 import ru.gov.tomsk.opendata.source.http.HttpRecords;
 import ru.gov.tomsk.opendata.source.payload.PayloadSpec;
 import ru.gov.tomsk.opendata.source.payload.RecordStream;
@@ -53,7 +54,8 @@ class DryRunRoute extends RouteBuilder {
                     .when(header(KIND).isEqualTo("sql"))
                         // as sql-source.camel.yaml: the query in the body, streamed row by row
                         .toD("sql:query-from-body?dataSource=#${header." + DATASOURCE + "}&useMessageBodyForSql=true"
-                                + "&outputType=StreamList&fetchSize=${header." + FETCH_SIZE + "}")
+                                + "&outputType=StreamList&fetchSize=${header." + FETCH_SIZE + "}"
+                                + "&rowMapperFactory=#" + SourceRowMappers.BEAN)
                     .when(header(KIND).isEqualTo("http"))
                         // the bean http-source.camel.yaml calls, given the feed itself (it may be a posted file)
                         .process(this::openHttp)

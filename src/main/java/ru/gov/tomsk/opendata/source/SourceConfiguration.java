@@ -26,6 +26,12 @@ class SourceConfiguration {
         return new SourceDatasources(properties);
     }
 
+    /** {@code #sourceRowMappers} of the sql-source template and dry runs: date and time columns read as java.time. */
+    @Bean(SourceRowMappers.BEAN)
+    SourceRowMappers sourceRowMappers() {
+        return new SourceRowMappers();
+    }
+
     @Bean
     FeedRouteConfiguration feedRouteConfiguration(RunLog runLog, OpendataProperties properties, Clock clock,
                                                   FileDrops fileDrops) {

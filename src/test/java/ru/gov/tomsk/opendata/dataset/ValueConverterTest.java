@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -44,8 +46,8 @@ class ValueConverterTest {
     }
 
     /**
-     * JDBC drivers hand over a {@code TIMESTAMP WITHOUT TIME ZONE} as a {@link Timestamp} built in the JVM's default
-     * zone; the service's JVM need not run in Asia/Tomsk, so the conversion must not depend on it.
+     * The service's JVM need not run in Asia/Tomsk (most servers run in UTC), so no conversion may depend on the
+     * JVM's default zone: each test that could be fooled by it runs under another one.
      */
     private static <T> T inDefaultZone(String zone, java.util.function.Supplier<T> action) {
         TimeZone previous = TimeZone.getDefault();
@@ -83,6 +85,24 @@ class ValueConverterTest {
         @Test
         void nonTextValuesBecomeTheirText() {
             assertThat(converter.convert(field("name", FieldType.STRING), 42)).isEqualTo("42");
+        }
+
+        @Test
+        void dateAndTimeValuesBecomeIsoTextWhateverTheJvmZone() {
+            Field note = field("note", FieldType.STRING);
+            for (String jvmZone : new String[] {"UTC", "America/New_York"}) {
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, OffsetDateTime.parse("2024-12-31T20:00:00-05:00"))))
+                        .isEqualTo("2025-01-01T08:00:00+07:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, LocalDateTime.of(2026, 3, 1, 10, 15))))
+                        .isEqualTo("2026-03-01T10:15:00+07:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, Timestamp.from(Instant.parse("2026-03-01T03:15:00Z")))))
+                        .isEqualTo("2026-03-01T10:15:00+07:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, LocalDate.of(2026, 3, 1)))).isEqualTo("2026-03-01");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, LocalTime.of(10, 15)))).isEqualTo("10:15:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, java.sql.Time.valueOf("10:15:00")))).isEqualTo("10:15:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(note, OffsetTime.parse("10:15:30.5+05:00"))))
+                        .isEqualTo("10:15:30+05:00");
+            }
         }
 
         @Test
@@ -309,11 +329,25 @@ class ValueConverterTest {
         }
 
         @Test
-        void timestampInADateFieldIsTomskLocalTime() {
-            String converted = inDefaultZone("UTC",
-                    () -> converter.convert(opened, Timestamp.valueOf("2026-03-01 23:30:00")));
+        void timestampInADateFieldIsTheDateOfItsInstantInTomsk() {
+            // 17:30 UTC on 1 March is 00:30 on 2 March in Tomsk, and still 1 March in UTC and New York
+            for (String jvmZone : new String[] {"UTC", "America/New_York", "Asia/Tomsk"}) {
+                String converted = inDefaultZone(jvmZone,
+                        () -> converter.convert(opened, Timestamp.from(Instant.parse("2026-03-01T17:30:00Z"))));
+                assertThat(converted).as("JVM in %s", jvmZone).isEqualTo("2026-03-02");
+            }
+        }
 
-            assertThat(converted).isEqualTo("2026-03-01");
+        @Test
+        void isoTextWithAnOffsetIsNotADate() {
+            // which day it is depends on the zone: a date field does not guess
+            assertThat(rejection(opened, "2024-12-31T20:00:00-05:00").reason()).isEqualTo("not a valid date");
+        }
+
+        @Test
+        void infinityIsRejected() {
+            assertThat(rejection(opened, LocalDate.MAX).reason()).isEqualTo("infinity is not a date");
+            assertThat(rejection(opened, OffsetDateTime.MIN).reason()).isEqualTo("infinity is not a date");
         }
 
         @Test
@@ -370,13 +404,76 @@ class ValueConverterTest {
 
         private final Field updated = field("updated", FieldType.DATETIME);
 
+        /**
+         * The sql sources never hand over a Timestamp (their row mapper reads java.time); one from elsewhere is taken
+         * as the instant it holds, never as a wall-clock time of the JVM's zone.
+         */
         @Test
-        void timestampIsTomskLocalTimeWhateverTheJvmZone() {
-            for (String jvmZone : new String[] {"UTC", "Asia/Tomsk", "Europe/Moscow"}) {
+        void timestampIsItsInstantInTomskWhateverTheJvmZone() {
+            for (String jvmZone : new String[] {"UTC", "Asia/Tomsk", "Europe/Moscow", "America/New_York"}) {
                 String converted = inDefaultZone(jvmZone,
-                        () -> converter.convert(updated, Timestamp.valueOf("2026-03-01 10:15:00.987")));
+                        () -> converter.convert(updated, Timestamp.from(Instant.parse("2026-03-01T03:15:00.987Z"))));
                 assertThat(converted).as("JVM in %s", jvmZone).isEqualTo("2026-03-01T10:15:00+07:00");
             }
+        }
+
+        @Test
+        void offsetsAreConvertedByTheInstantWhateverTheJvmZone() {
+            for (String jvmZone : new String[] {"UTC", "America/New_York", "Pacific/Auckland"}) {
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(updated,
+                        OffsetDateTime.parse("2024-12-31T20:00:00-05:00")))).as("JVM in %s", jvmZone)
+                        .isEqualTo("2025-01-01T08:00:00+07:00");
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(updated,
+                        OffsetDateTime.parse("2024-07-01T09:30:00+12:00")))).as("JVM in %s", jvmZone)
+                        .isEqualTo("2024-07-01T04:30:00+07:00");
+            }
+        }
+
+        @Test
+        void theRegionsOffsetIsTheOneInForceAtTheInstant() {
+            // Asia/Tomsk was UTC+6 from October 2014 to May 2016
+            assertThat(converter.convert(updated, Instant.parse("2015-07-01T12:00:00Z"))).isEqualTo("2015-07-01T18:00:00+06:00");
+            assertThat(converter.convert(updated, LocalDateTime.of(2015, 7, 1, 18, 0))).isEqualTo("2015-07-01T18:00:00+06:00");
+        }
+
+        @Test
+        void localValuesAreTomskTimeWhateverTheJvmZone() {
+            for (String jvmZone : new String[] {"UTC", "America/New_York"}) {
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(updated, LocalDateTime.of(2024, 12, 31, 23, 30))))
+                        .as("JVM in %s", jvmZone).isEqualTo("2024-12-31T23:30:00+07:00");
+            }
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                // what HTTP APIs and files deliver: ISO 8601 with an offset, taken by its instant
+                "2024-03-01T10:00:00+07:00 | 2024-03-01T10:00:00+07:00",
+                "2024-03-01T03:00:00Z | 2024-03-01T10:00:00+07:00",
+                "2024-07-15T06:00:00.123456+02:00 | 2024-07-15T11:00:00+07:00",
+                "2024-12-31T20:00:00-05:00 | 2025-01-01T08:00:00+07:00",
+                "2025-01-01T00:30:00+12:00 | 2024-12-31T19:30:00+07:00",
+                "2024-01-15T23:00:00-10:00 | 2024-01-16T16:00:00+07:00",
+                // without an offset: the region's local time
+                "2024-12-31T23:30:00 | 2024-12-31T23:30:00+07:00"})
+        void isoTextIsConvertedByItsInstantWhateverTheJvmZone(String text, String canonical) {
+            for (String jvmZone : new String[] {"UTC", "America/New_York", "Asia/Tomsk"}) {
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(updated, text))).as("JVM in %s", jvmZone)
+                        .isEqualTo(canonical);
+                assertThat(inDefaultZone(jvmZone, () -> converter.convert(field("updated", FieldType.DATETIME, "dd.MM.yyyy HH:mm"), text)))
+                        .as("with a declared pattern, JVM in %s", jvmZone).isEqualTo(canonical);
+            }
+        }
+
+        @Test
+        void timesOfDayAreNotDatetimes() {
+            assertThat(rejection(updated, LocalTime.of(10, 15)).reason()).isEqualTo("not a datetime (LocalTime)");
+            assertThat(rejection(updated, java.sql.Time.valueOf("10:15:00")).reason()).isEqualTo("not a datetime (Time)");
+        }
+
+        @Test
+        void infinityIsRejected() {
+            assertThat(rejection(updated, LocalDateTime.MAX).reason()).isEqualTo("infinity is not a datetime");
+            assertThat(rejection(updated, OffsetDateTime.MAX).reason()).isEqualTo("infinity is not a datetime");
         }
 
         @Test
