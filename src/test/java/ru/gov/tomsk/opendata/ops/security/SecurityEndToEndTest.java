@@ -422,6 +422,13 @@ class SecurityEndToEndTest {
                 .hasStackTraceContaining("opendata.security.users.viewer.password-hash: the environment variable "
                         + "OPENDATA_TEST_UNSET_VIEWER_HASH is not set");
 
+        // two accounts that are one person to the login and the lock (bracketed keys keep their case when bound)
+        Map<String, Object> twice = new HashMap<>(TestUsers.properties());
+        twice.put("opendata.security.users[Viewer].password-hash", TestUsers.properties().get("opendata.security.users.viewer.password-hash"));
+        twice.put("opendata.security.users[Viewer].roles", "VIEWER");
+        assertThatThrownBy(() -> TestApp.start(other, clock, twice).close())
+                .hasStackTraceContaining("are one login name (names are compared ignoring case); keep one of them");
+
         Map<String, Object> noRole = new HashMap<>(TestUsers.properties());
         noRole.put("opendata.security.users.ivanova.password-hash", TestUsers.properties().get("opendata.security.users.viewer.password-hash"));
         assertThatThrownBy(() -> TestApp.start(other, clock, noRole).close())
