@@ -29,10 +29,16 @@ public abstract class Audit {
     }
 
     public void done(Principal principal, String action, String subject, String outcome) {
-        LOG.info("{} by {} on {}: {}{}", action, user(principal), subject, outcome, mark);
+        LOG.info("{} by {} on {}: {}{}", action, actor(principal), subject, outcome, mark);
     }
 
     public void refused(Principal principal, String action, String subject, String why) {
-        LOG.info("{} by {} on {} refused: {}{}", action, user(principal), subject, why, mark);
+        LOG.info("{} by {} on {} refused: {}{}", action, actor(principal), subject, why, mark);
+    }
+
+    /** The user, and the API token it acted through if it did: "admin (API token 3 'nightly-run')". */
+    private static String actor(Principal principal) {
+        return principal instanceof ApiTokenAuthentication token
+                ? user(principal) + " (" + token.token().label() + ")" : user(principal);
     }
 }

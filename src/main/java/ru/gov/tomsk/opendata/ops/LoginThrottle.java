@@ -28,6 +28,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * valid account reset the address counter between guesses at other accounts. The address's failures age out of
  * the window instead.
  *
+ * <p>A name counts in its {@link LoginNames#canonical canonical} form, so {@code VICTIM} and {@code victim} are one
+ * person to the lock, on every way in (form, Basic, and the owner of an API token). A made-up API token names nobody:
+ * it counts for its address only ({@link #unknownToken}).
+ *
  * <p>Names are whatever a stranger sends, so the tables are swept of stale entries (at most once per window) to
  * stay bounded by the failures of one window, and names are logged escaped and shortened.
  */
@@ -72,6 +76,17 @@ public class LoginThrottle {
         Instant now = clock.instant();
         sweep(now);
         count(userKey(username), limit.maxFailures(), now);
+        count(addressKey(address), limit.maxFailuresPerAddress(), now);
+    }
+
+    /**
+     * A Bearer token that is no token of this service: a guess or a typo, counted for the address alone, since it names
+     * no person. (An expired or revoked token is not counted: it is a real token, not a guess.)
+     */
+    public void unknownToken(String address) {
+        LOG.warn("Failed login with an unknown API token from {}", address);
+        Instant now = clock.instant();
+        sweep(now);
         count(addressKey(address), limit.maxFailuresPerAddress(), now);
     }
 
@@ -130,7 +145,7 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return username == null || username.isBlank() ? null : "login '" + loggable(username) + "'";
+        return username == null || username.isBlank() ? null : "login '" + loggable(LoginNames.canonical(username)) + "'";
     }
 
     private static String addressKey(String address) {

@@ -14,13 +14,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt (HTTP Basic credentials, or the console's login form) whose name or client address is
- * locked by {@link LoginThrottle}, before the password is even checked: 429 with {@code Retry-After} for the API,
- * back to the login page with a notice for the console.
+ * Refuses a login attempt (HTTP Basic credentials, a Bearer token, or the console's login form) whose name or client
+ * address is locked by {@link LoginThrottle}, before the password is even checked: 429 with {@code Retry-After} for
+ * the API, back to the login page with a notice for the console. A Bearer token names nobody until it is looked up, so
+ * here only its address is checked; {@link ApiTokenFilter} checks the token's owner.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -38,8 +39,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean form = "POST".equals(request.getMethod()) && LOGIN_PAGE.equals(request.getServletPath());
+        boolean bearer = !form && ApiTokenFilter.bearerToken(request) != null;
         String username = form ? request.getParameter("username") : basicUsername(request);
-        if (username == null && !form) {
+        if (username == null && !form && !bearer) {
             chain.doFilter(request, response);
             return;
         }
@@ -52,13 +54,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?locked");
             return;
         }
-        long seconds = Math.max(1, Duration.between(clock.instant(), locked.get()).toSeconds());
-        response.setStatus(429);
+        tooManyFailures(request, response, Duration.between(clock.instant(), locked.get()));
+    }
+
+    /** The API's answer to a locked name or address. */
+    static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration left)
+            throws IOException {
+        long seconds = Math.max(1, left.toSeconds());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"too many failed logins for this name or address; try again in " + seconds + " s\"}");
+        FilterProblems.send(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "too many failed logins for this name or address; try again in " + seconds + " s");
     }
 
     private static String basicUsername(HttpServletRequest request) {

@@ -3,7 +3,10 @@ package ru.gov.tomsk.opendata.ops;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The roles of the console and the admin API; each includes the ones below it. */
+/**
+ * The roles of the console and the admin API; each includes the ones below it. Declared from least to most: the order
+ * compares them (an API token never acts above its owner's role).
+ */
 public enum Role {
     /** reads the console, the admin API and the actuator */
     VIEWER,

@@ -6,6 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.server.AbstractServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,24 +23,32 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.ops.token.ApiTokens;
 
 /**
- * Who may do what. The public side ({@code GET /opendata/**}, liveness and readiness) is open and read-only.
- * Everything else needs an account of {@code opendata.security.users} with a role: VIEWER reads, OPERATOR also
- * acts (run now, dry run, approve, retry), ADMIN does everything.
+ * Who may do what. The public side ({@code /opendata/**}, {@code /}, {@code robots.txt}, {@code favicon.ico},
+ * liveness and readiness) is open and never reads credentials. Everything else needs an account of
+ * {@code opendata.security.users} with a role: VIEWER reads, OPERATOR also acts (run now, dry run, approve, retry),
+ * ADMIN does everything, including the personal API tokens.
  *
  * <ul>
- *   <li>{@code /api/admin/**}: HTTP Basic, stateless, so no session and no CSRF token (a browser never sends
- *       Basic credentials on its own after a login form, which is what CSRF abuses);</li>
+ *   <li>the public surfaces: a chain with no authentication mechanism at all, so an {@code Authorization} header
+ *       that a client or proxy sends there (a wrong password, a token, garbage) is never checked: never a 401, and
+ *       never a failed login that could lock an operator out;</li>
+ *   <li>{@code /api/admin/**}: a personal API token (Bearer) or HTTP Basic, stateless, so no session and no CSRF
+ *       token. A browser does remember Basic credentials, so state-changing calls from another site are refused by
+ *       {@link CrossSiteRequestFilter} (Sec-Fetch-Site, Origin, form content types) before authentication;</li>
  *   <li>{@code /admin/**}: the console, form login with a session and CSRF protection on every form;</li>
- *   <li>the rest ({@code /actuator/**}, the OpenAPI description): HTTP Basic, VIEWER.</li>
+ *   <li>the rest ({@code /actuator/**}, the OpenAPI description): HTTP Basic (Prometheus) or a token, VIEWER.</li>
  * </ul>
- * Failed logins are limited per login name and per client address ({@link LoginThrottle}).
+ * Failed logins are limited per canonical login name and per client address ({@link LoginThrottle}), on every way in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -44,34 +56,63 @@ class SecurityConfig {
 
     static final String DEMO_PROFILE = "demo";
 
+    /** Read by anyone, whatever credentials they send; the probes are for load balancers and orchestrators. */
+    static final String[] PUBLIC = {"/", "/robots.txt", "/favicon.ico", "/opendata", "/opendata/**",
+            "/actuator/health/liveness", "/actuator/health/readiness"};
+
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
 
     private static final String VIEWER = Role.VIEWER.name();
     private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicSurface(HttpSecurity http, OpendataProperties site) throws Exception {
+        http.securityMatcher(PUBLIC)
+                // every method: the handlers themselves answer 405 to anything but GET and HEAD
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                // no session, no login and nothing to change: nothing for CSRF to ride on
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.of(SecurityHeaders.PAGES_POLICY, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+                        https(site)));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, LoginThrottle throttle, Clock clock, OpendataProperties site,
+                                 ApiTokenFilter tokens) throws Exception {
+        LoginThrottleFilter lock = new LoginThrottleFilter(throttle, clock);
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(VIEWER)
                         // validating a posted feed file changes nothing
-                        .requestMatchers(HttpMethod.POST, "/api/admin/feeds/validate").hasRole(VIEWER)
+                        .requestMatchers(HttpMethod.POST, CrossSiteRequestFilter.VALIDATE).hasRole(VIEWER)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session cookie to forge with; Basic credentials a browser remembers are CrossSiteRequestFilter's
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.of(SecurityHeaders.DATA_POLICY, ReferrerPolicy.NO_REFERRER, https(site)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint()))
-                .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class);
+                .addFilterBefore(lock, BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteRequestFilter(site.baseUrl()), LoginThrottleFilter.class)
+                .addFilterAfter(tokens, LoginThrottleFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminConsole(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
+    SecurityFilterChain adminConsole(HttpSecurity http, LoginThrottle throttle, Clock clock, OpendataProperties site)
+            throws Exception {
         http.securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(LoginThrottleFilter.LOGIN_PAGE, "/admin/assets/**").permitAll()
+                        .requestMatchers("/admin/tokens", "/admin/tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**").hasRole(VIEWER)
                         .requestMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                         .anyRequest().hasRole(OPERATOR))
@@ -79,17 +120,17 @@ class SecurityConfig {
                         .defaultSuccessUrl("/admin/", false)
                         .failureUrl(LoginThrottleFilter.LOGIN_PAGE + "?error"))
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LoginThrottleFilter.LOGIN_PAGE + "?logout"))
+                .headers(SecurityHeaders.of(SecurityHeaders.PAGES_POLICY, ReferrerPolicy.NO_REFERRER, https(site)))
                 .addFilterBefore(new LoginThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, LoginThrottle throttle, Clock clock, OpendataProperties site,
+                                       ApiTokenFilter tokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/opendata", "/opendata/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/opendata", "/opendata/**").permitAll()
-                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole(VIEWER)
                         .anyRequest().authenticated())
@@ -97,10 +138,49 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // read-only GETs and Basic credentials only: no form, no session, nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
+                // no policy: Swagger UI runs its own scripts and inline styles
+                .headers(SecurityHeaders.of(null, ReferrerPolicy.NO_REFERRER, https(site)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint()))
                 // the actuator takes Basic credentials too: without the lock here it would be the unthrottled way to guess
-                .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class);
+                .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class)
+                .addFilterAfter(tokens, LoginThrottleFilter.class);
         return http.build();
+    }
+
+    /**
+     * One instance for the two chains that take tokens. Not a servlet filter of its own: a bean of type Filter would
+     * be registered by Spring Boot for every request.
+     */
+    @Bean
+    ApiTokenFilter apiTokenFilter(ApiTokens tokens, UserDetailsService accounts, RoleHierarchy roles,
+                                  LoginThrottle throttle, Clock clock) {
+        return new ApiTokenFilter(tokens, accounts, roles, throttle, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilterOnlyInTheSecurityChains(ApiTokenFilter filter) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /**
+     * The session cookie (the console's) is {@code Secure} when the public address is https, also behind a proxy
+     * that terminates TLS, where the request itself arrives as plain HTTP. An explicit
+     * {@code server.servlet.session.cookie.secure} wins.
+     */
+    @Bean
+    WebServerFactoryCustomizer<AbstractServletWebServerFactory> secureSessionCookie(OpendataProperties site) {
+        return factory -> {
+            Cookie cookie = factory.getSession().getCookie();
+            if (cookie.getSecure() == null && https(site)) {
+                cookie.setSecure(true);
+            }
+        };
+    }
+
+    private static boolean https(OpendataProperties site) {
+        return site.baseUrl().regionMatches(true, 0, "https:", 0, 6);
     }
 
     /** 401 with the Basic challenge, never a redirect to a login page, for programs (curl, Prometheus). */
@@ -145,7 +225,7 @@ class SecurityConfig {
                         String.join(", ", cheap), ConfiguredUsers.MIN_RECOMMENDED_COST);
             }
         }
-        return new InMemoryUserDetailsManager(users);
+        return new Accounts(users);
     }
 
     @Bean

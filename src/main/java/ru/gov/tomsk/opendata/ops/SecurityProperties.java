@@ -19,11 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *         roles: [OPERATOR]
  * </pre>
  *
- * @param users accounts by login name; no account means only the public side is reachable
- * @param login the failed-login limit
+ * @param users  accounts by login name; no account means only the public side is reachable
+ * @param login  the failed-login limit
+ * @param tokens the personal API tokens ADMINs create in the console
  */
 @ConfigurationProperties("opendata.security")
-public record SecurityProperties(Map<String, Account> users, @DefaultValue LoginLimit login) {
+public record SecurityProperties(Map<String, Account> users, @DefaultValue LoginLimit login, @DefaultValue Tokens tokens) {
 
     public SecurityProperties {
         users = users == null ? Map.of() : Map.copyOf(users);
@@ -49,5 +50,21 @@ public record SecurityProperties(Map<String, Account> users, @DefaultValue Login
      */
     public record LoginLimit(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
                              @DefaultValue("5m") Duration window, @DefaultValue("15m") Duration lockout) {
+    }
+
+    /**
+     * @param defaultLifetime what the console proposes as a new token's lifetime
+     * @param maxLifetime     the longest lifetime a token may be given; every token expires
+     */
+    public record Tokens(@DefaultValue("90d") Duration defaultLifetime, @DefaultValue("365d") Duration maxLifetime) {
+        public Tokens {
+            if (maxLifetime.compareTo(Duration.ofDays(1)) < 0 || defaultLifetime.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("opendata.security.tokens: lifetimes are at least one day (1d)");
+            }
+            if (defaultLifetime.compareTo(maxLifetime) > 0) {
+                throw new IllegalArgumentException("opendata.security.tokens.default-lifetime (" + defaultLifetime.toDays()
+                        + "d) is longer than max-lifetime (" + maxLifetime.toDays() + "d)");
+            }
+        }
     }
 }

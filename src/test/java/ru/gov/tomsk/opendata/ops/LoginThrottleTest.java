@@ -160,4 +160,41 @@ class LoginThrottleTest {
         assertThat(log.list).noneSatisfy(line -> assertThat(line.getFormattedMessage()).containsAnyOf(
                 "Secret-Password-42", "Other-Secret-7", "Third-Secret-9"));
     }
+
+    @Test
+    void aNameCountsInItsCanonicalFormWhateverTheSpelling() {
+        // case, surrounding blanks and Unicode composition: "é" typed precomposed or as e + combining acute
+        for (String spelling : new String[] {"Andrés", "ANDRÉS", " andrés ", "Andre\u0301s"}) {
+            fail(spelling, "guess", "10.0.0.1");
+        }
+        assertThat(throttle.lockedUntil("andrés", "10.0.0.9")).isEmpty();
+        fail("andrÉs", "guess", "10.0.0.1");
+        assertThat(throttle.lockedUntil("ANDRÉS", "10.0.0.9")).isPresent();
+        assertThat(throttle.lockedUntil("andre\u0301s", "10.0.0.9")).isPresent();
+        assertThat(LoginNames.canonical(" VICTIM ")).isEqualTo("victim");
+    }
+
+    @Test
+    void aCanonicalNameIgnoresTheJvmLocale() {
+        java.util.Locale previous = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+            // in Turkish, "I".toLowerCase() is a dotless ı: ADMIN would be another person than admin
+            assertThat(LoginNames.canonical("ADMIN")).isEqualTo("admin");
+        } finally {
+            java.util.Locale.setDefault(previous);
+        }
+    }
+
+    @Test
+    void anUnknownTokenCountsForItsAddressOnly() {
+        for (int i = 1; i <= 19; i++) {
+            throttle.unknownToken("203.0.113.9");
+        }
+        assertThat(throttle.lockedUntil(null, "203.0.113.9")).isEmpty();
+        throttle.unknownToken("203.0.113.9");
+        assertThat(throttle.lockedUntil(null, "203.0.113.9")).isPresent();
+        assertThat(throttle.lockedUntil("ivanova", "10.0.0.1")).isEmpty();
+        assertThat(log.list.get(0).getFormattedMessage()).isEqualTo("Failed login with an unknown API token from 203.0.113.9");
+    }
 }

@@ -2,7 +2,7 @@ package ru.gov.tomsk.opendata.ops.api;
 
 /**
  * The admin API ({@value #BASE}): JSON for administrators' scripts and monitoring, over the same services as the
- * console. Read with VIEWER, act with OPERATOR, over HTTP Basic (see the security configuration). Errors are RFC
+ * console. Read with VIEWER, act with OPERATOR, with a personal API token (Bearer) or HTTP Basic (see the security configuration). Errors are RFC
  * 9457 problem documents ({@link ApiProblems}); every action is written to the audit log ({@link AdminAudit}).
  */
 public final class AdminApi {
@@ -18,6 +18,8 @@ public final class AdminApi {
 
     /** Name of the HTTP Basic security scheme in the OpenAPI description. */
     public static final String BASIC = "basicAuth";
+    /** Name of the personal API token (Bearer) security scheme in the OpenAPI description. */
+    public static final String BEARER = "bearerAuth";
 
     static final String PROBLEM_JSON = "application/problem+json";
 

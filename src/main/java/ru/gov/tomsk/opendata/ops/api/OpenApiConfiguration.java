@@ -37,12 +37,21 @@ class OpenApiConfiguration {
                         .description("Feeds with status and deadlines, run history with quarantine reports, versions and "
                                 + "held versions, deliveries, run now, dry run and feed file validation. Reading needs "
                                 + "the VIEWER role, actions (POST) OPERATOR; ADMIN has both. Errors are RFC 9457 problem "
-                                + "documents (application/problem+json) whose detail names what was wrong."))
-                .components(new Components().addSecuritySchemes(AdminApi.BASIC, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("A user from opendata.security.users with role VIEWER (read, validate), OPERATOR "
-                                + "(run, dry run, approve, discard, retry) or ADMIN")))
+                                + "documents (application/problem+json) whose detail names what was wrong. Scripts "
+                                + "authenticate with a personal API token (Bearer) that an ADMIN creates in the console "
+                                + "at /admin/tokens. Actions (POST) made by a browser from another site are refused "
+                                + "(403), and so are the content types HTML forms send (415)."))
+                .components(new Components()
+                        .addSecuritySchemes(AdminApi.BASIC, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A user from opendata.security.users with role VIEWER (read, validate), "
+                                        + "OPERATOR (run, dry run, approve, discard, retry) or ADMIN"))
+                        .addSecuritySchemes(AdminApi.BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A personal API token (odb_…) from the console's «API-токены» page; it acts "
+                                        + "as its owner with the role chosen for it, and expires")))
                 .addSecurityItem(new SecurityRequirement().addList(AdminApi.BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(AdminApi.BEARER))
                 .tags(List.of(
                         new Tag().name(AdminApi.FEEDS).description("Feeds with status, schedule and deadline; run now; dry run"),
                         new Tag().name(AdminApi.RUNS).description("Run history and quarantine reports"),

@@ -33,6 +33,7 @@ class ConsoleModel {
         model.addAttribute("user", user());
         model.addAttribute("roleName", roleName());
         model.addAttribute("canOperate", canOperate());
+        model.addAttribute("isAdmin", isAdmin());
     }
 
     @ModelAttribute("text")
@@ -57,6 +58,16 @@ class ConsoleModel {
     @ModelAttribute("canOperate")
     boolean canOperate() {
         return has(Role.OPERATOR);
+    }
+
+    @ModelAttribute("isAdmin")
+    boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    /** The highest role the signed-in user has, through the hierarchy; null if none. */
+    Role highestRole() {
+        return has(Role.ADMIN) ? Role.ADMIN : has(Role.OPERATOR) ? Role.OPERATOR : has(Role.VIEWER) ? Role.VIEWER : null;
     }
 
     private boolean has(Role role) {

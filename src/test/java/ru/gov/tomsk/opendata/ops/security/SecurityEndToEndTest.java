@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import ru.gov.tomsk.opendata.ops.Role;
+import ru.gov.tomsk.opendata.ops.token.ApiTokens;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestUsers;
@@ -45,9 +47,14 @@ class SecurityEndToEndTest {
     static MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
     static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** An account of its own for the lock tests, so that locking it never disturbs the other tests. */
+    static final String VICTIM = "victim";
+
     @BeforeAll
     static void start() {
-        app = TestApp.start(home, clock, Map.of());
+        app = TestApp.start(home, clock, Map.of(
+                "opendata.security.users." + VICTIM + ".password-hash", new BCryptPasswordEncoder(4).encode(TestUsers.password(VICTIM)),
+                "opendata.security.users." + VICTIM + ".roles", "VIEWER"));
     }
 
     @AfterAll
@@ -57,7 +64,7 @@ class SecurityEndToEndTest {
 
     static HttpResponse<String> send(String method, String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                .method(method, method.equals("GET") || method.equals("HEAD") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("identifier: x\n"))
                 .header("Content-Type", "application/yaml");
         if (authorization != null) {
@@ -109,8 +116,8 @@ class SecurityEndToEndTest {
         assertThat(send("GET", "/opendata/", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-        // and read-only
-        assertThat(send("POST", "/opendata/", null).statusCode()).isEqualTo(401);
+        // and read-only: public, so no login is asked for, but nothing takes a POST
+        assertThat(send("POST", "/opendata/", null).statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -251,6 +258,95 @@ class SecurityEndToEndTest {
         assertThat(send("GET", "/api/admin/feeds", TestUsers.basic(user, "guess-11")).statusCode()).isEqualTo(429);
     }
 
+    /** What clients, proxies and guessers send: a wrong password, made-up tokens, other schemes, garbage. */
+    static final List<String> BAD_AUTHORIZATIONS = List.of(TestUsers.basic(TestUsers.OPERATOR, "x"),
+            "Bearer odb_" + "A".repeat(43), "Bearer not-a-token", "Basic %%%not-base64", "Negotiate YIIGhgYGKwYBBQUCoII=");
+
+    @Test
+    void thePublicSurfacesIgnoreCredentialsAndNeverLockAnyoneOut() throws Exception {
+        forgetEarlierFailures();
+        List<String> publicPaths = List.of("/opendata/", "/", "/robots.txt", "/favicon.ico", "/actuator/health/liveness",
+                "/actuator/health/readiness");
+        // the field test: five `curl -u operator:x …/opendata/` locked the operator out for 15 minutes
+        for (int i = 1; i <= 5; i++) {
+            for (String bad : BAD_AUTHORIZATIONS) {
+                for (String path : publicPaths) {
+                    HttpResponse<String> response = send("GET", path, bad);
+                    assertThat(response.statusCode()).as(path + " with " + bad).isNotIn(401, 403, 429);
+                    assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+                }
+                assertThat(send("GET", "/opendata/", bad).statusCode()).isEqualTo(200);
+                assertThat(send("HEAD", "/opendata/", bad).statusCode()).isEqualTo(200);
+                assertThat(send("GET", "/actuator/health/liveness", bad).statusCode()).isEqualTo(200);
+                // a published-tree miss is a 404, not a login prompt
+                assertThat(send("GET", "/opendata/no-such-file.csv", bad).statusCode()).isEqualTo(404);
+            }
+        }
+        // nothing was counted: the operator signs in, by Basic and by the console's form
+        assertThat(send("GET", "/api/admin/feeds", TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(200);
+        consoleSession(TestUsers.OPERATOR);
+    }
+
+    @Test
+    void oneLockPerPersonWhateverTheSpellingOfTheNameAndOnEveryWayIn() throws Exception {
+        forgetEarlierFailures();
+        String path = "/api/admin/feeds";
+        // login ignores case: the other spelling with the right password gets in
+        assertThat(send("GET", path, TestUsers.basic("VICTIM", TestUsers.password(VICTIM))).statusCode()).isEqualTo(200);
+        String token = "Bearer " + app.bean(ApiTokens.class).issue(VICTIM, Role.VIEWER, "victim's script", Role.VIEWER,
+                Duration.ofDays(1)).secret();
+        assertThat(send("GET", path, token).statusCode()).isEqualTo(200);
+        // five failures under four spellings are five failures of one person
+        List<String> spellings = List.of("victim", "VICTIM", "Victim", " vIcTiM ", "VICTIM");
+        for (int i = 0; i < spellings.size(); i++) {
+            assertThat(send("GET", path, TestUsers.basic(spellings.get(i), "guess-" + i)).statusCode()).isEqualTo(401);
+        }
+        for (String spelling : List.of("VICTIM", "victim", "Victim")) {
+            HttpResponse<String> locked = send("GET", path, TestUsers.basic(spelling, TestUsers.password(VICTIM)));
+            assertThat(locked.statusCode()).as(spelling).isEqualTo(429);
+        }
+        // the console's form and the person's API token are locked too
+        String base = "http://localhost:" + app.port();
+        Connection.Response page = Jsoup.connect(base + "/admin/login").execute();
+        Connection.Response form = Jsoup.connect(base + "/admin/login").cookies(page.cookies()).method(Connection.Method.POST)
+                .data("username", "VICTIM", "password", TestUsers.password(VICTIM),
+                        "_csrf", page.parse().selectFirst("input[name=_csrf]").val())
+                .followRedirects(false).ignoreHttpErrors(true).ignoreContentType(true).execute();
+        assertThat(form.header("Location")).endsWith("/admin/login?locked");
+        HttpResponse<String> byToken = send("GET", path, token);
+        assertThat(byToken.statusCode()).isEqualTo(429);
+        assertThat(byToken.headers().firstValue("Retry-After")).hasValue("900");
+        // a colleague is not affected
+        assertThat(send("GET", path, TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(200);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(15)).plusSeconds(1));
+        assertThat(send("GET", path, TestUsers.basic("VICTIM", TestUsers.password(VICTIM))).statusCode()).isEqualTo(200);
+        assertThat(send("GET", path, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void madeUpTokensNameNobodyAndCountForTheirAddress() throws Exception {
+        forgetEarlierFailures();
+        try {
+            for (int i = 1; i <= 19; i++) {
+                HttpResponse<String> refused = send("GET", "/api/admin/feeds", "Bearer odb_" + String.format("%043d", i));
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            }
+            // no name was counted: every account still gets in from here
+            assertThat(send("GET", "/api/admin/feeds", TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(200);
+            // the twentieth guess locks the address, for every name and way in
+            assertThat(send("GET", "/actuator/prometheus", "Bearer guess-20").statusCode()).isEqualTo(401);
+            assertThat(send("GET", "/api/admin/feeds", TestUsers.basic(TestUsers.OPERATOR)).statusCode()).isEqualTo(429);
+            assertThat(send("GET", "/api/admin/feeds", "Bearer odb_" + "B".repeat(43)).statusCode()).isEqualTo(429);
+            // the public side stays open to that address
+            assertThat(send("GET", "/opendata/", null).statusCode()).isEqualTo(200);
+        } finally {
+            // the address is every test's: free it for them
+            forgetEarlierFailures();
+        }
+    }
+
     /** The demo account exactly as config/application.yml ships it. */
     @SuppressWarnings("unchecked")
     static String shippedDemoHash() throws Exception {
@@ -286,11 +382,23 @@ class SecurityEndToEndTest {
                 .hasStackTraceContaining("Refusing to start: opendata.security.users.viewer has a demo or default password");
 
         // with the demo profile the documented account starts and logs in
+        props.put("opendata.base-url", "http://localhost:8080/opendata/");
         try (TestApp demo = TestApp.start(other, clock, props, "demo")) {
             HttpResponse<String> feeds = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + demo.port() + "/api/admin/feeds"))
                     .header("Authorization", TestUsers.basic("admin", "demo")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(feeds.statusCode()).isEqualTo(200);
+            // (this start also serves a plain-http base URL: then no HSTS, and the session cookie is not Secure)
+            for (String path : List.of("/opendata/", "/admin/login", "/api/admin/feeds")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.port()
+                        + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.headers().firstValue("Strict-Transport-Security")).as(path).isEmpty();
+                assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            }
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.port()
+                    + "/admin/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                    .startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure"));
         }
     }
 
@@ -313,6 +421,13 @@ class SecurityEndToEndTest {
         assertThatThrownBy(() -> TestApp.start(other, clock, unset).close())
                 .hasStackTraceContaining("opendata.security.users.viewer.password-hash: the environment variable "
                         + "OPENDATA_TEST_UNSET_VIEWER_HASH is not set");
+
+        // two accounts that are one person to the login and the lock (bracketed keys keep their case when bound)
+        Map<String, Object> twice = new HashMap<>(TestUsers.properties());
+        twice.put("opendata.security.users[Viewer].password-hash", TestUsers.properties().get("opendata.security.users.viewer.password-hash"));
+        twice.put("opendata.security.users[Viewer].roles", "VIEWER");
+        assertThatThrownBy(() -> TestApp.start(other, clock, twice).close())
+                .hasStackTraceContaining("are one login name (names are compared ignoring case); keep one of them");
 
         Map<String, Object> noRole = new HashMap<>(TestUsers.properties());
         noRole.put("opendata.security.users.ivanova.password-hash", TestUsers.properties().get("opendata.security.users.viewer.password-hash"));

@@ -1,0 +1,121 @@
+package ru.gov.tomsk.opendata.ops;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps other sites from changing anything through the admin API with the credentials a browser remembers (HTTP
+ * Basic, once an operator opened an API or actuator URL): every state-changing request (any method but GET, HEAD,
+ * OPTIONS, TRACE) is refused, before authentication, when
+ * <ul>
+ *   <li>{@code Sec-Fetch-Site} says the browser sends it for another site: anything but {@code same-origin} or
+ *       {@code none}. {@code same-site} is refused as well: hosts under the same registrable domain (the region's
+ *       other sites) are not this service, and the console and Swagger UI are same-origin;</li>
+ *   <li>{@code Origin} is present and is neither the request's own origin nor that of {@code opendata.base-url} (the
+ *       public address behind a proxy); {@code Origin: null} (sandboxed or opaque pages) is foreign too;</li>
+ *   <li>the body is a type an HTML form can send without a CORS preflight ({@code application/x-www-form-urlencoded},
+ *       {@code multipart/form-data}, {@code text/plain}): 415. Scripts send no body, JSON or YAML; only the feed file
+ *       validation, which changes nothing, keeps {@code text/plain}.</li>
+ * </ul>
+ * Any one of these stops a forged form in browsers old and new; programs such as curl send none of them.
+ */
+class CrossSiteRequestFilter extends OncePerRequestFilter {
+
+    static final String VALIDATE = "/api/admin/feeds/validate";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
+    private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
+
+    private final String publicOrigin;
+
+    /** @param baseUrl {@code opendata.base-url}, whose origin is the public one of the service */
+    CrossSiteRequestFilter(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        this.publicOrigin = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !OWN_SITE.contains(site.strip().toLowerCase(Locale.ROOT))) {
+            refuse(request, response, "Sec-Fetch-Site '" + clip(site) + "'");
+            return;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !isOwn(origin, request)) {
+            refuse(request, response, "Origin '" + clip(origin) + "'");
+            return;
+        }
+        MediaType type = formType(request.getContentType());
+        if (type != null && !(type.equals(MediaType.TEXT_PLAIN) && VALIDATE.equals(request.getServletPath()))) {
+            FilterProblems.send(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '"
+                    + clip(request.getContentType()) + "' is what HTML forms send and is not accepted by the admin API's "
+                    + "actions; send no body (or JSON)");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean isOwn(String origin, HttpServletRequest request) {
+        String sent;
+        try {
+            URI uri = new URI(origin.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return false; // "null", or not an origin at all
+            }
+            sent = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        return sent.equals(publicOrigin)
+                || sent.equals(origin(request.getScheme(), request.getServerName(), request.getServerPort()));
+    }
+
+    /** scheme://host[:port] in lower case, the scheme's default port left out, as browsers send it. */
+    static String origin(String scheme, String host, int port) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        boolean defaultPort = port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
+        return s + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
+    private static MediaType formType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return FORM_TYPES.stream().filter(type::equalsTypeAndSubtype).findFirst().orElse(null);
+        } catch (InvalidMimeTypeException e) {
+            return null; // not a form's type; the controller answers a malformed one
+        }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String what) throws IOException {
+        FilterProblems.send(request, response, HttpStatus.FORBIDDEN, "cross-site request refused (" + what + "): the "
+                + "admin API's actions are taken by scripts with an API token (Authorization: Bearer …) or in the console");
+    }
+
+    private static String clip(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+    }
+}
