@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -25,6 +24,7 @@ import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.CatalogRepository;
 import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.DatasetState;
+import ru.gov.tomsk.opendata.catalog.PublishedFile;
 import ru.gov.tomsk.opendata.catalog.StructureVersion;
 import ru.gov.tomsk.opendata.dataset.RussianPlural;
 import ru.gov.tomsk.opendata.format.MetaDocument;
@@ -35,12 +35,6 @@ import ru.gov.tomsk.opendata.format.MetaDocument;
  */
 @Service
 public class OpendataPages {
-
-    /**
-     * The identifier rule of the standard (§2, as {@code FeedParser.IDENTIFIER}); checked before an identifier
-     * reaches the database or the file system, which also closes path traversal.
-     */
-    static final Pattern IDENTIFIER = Pattern.compile("^\\d{10}-[A-Za-z0-9_]{1,64}$");
 
     /** Records the passport page previews. */
     static final int PREVIEW_RECORDS = 10;
@@ -63,7 +57,8 @@ public class OpendataPages {
     }
 
     static boolean isIdentifier(String identifier) {
-        return identifier != null && IDENTIFIER.matcher(identifier).matches();
+        // checked before an identifier reaches the database or the file system, which also closes path traversal
+        return identifier != null && PublishedFile.IDENTIFIER.matcher(identifier).matches();
     }
 
     /** The section page; {@code query} filters the registry when it has words, statistics always cover everything. */
