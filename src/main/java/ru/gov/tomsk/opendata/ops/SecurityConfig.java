@@ -89,6 +89,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/opendata", "/opendata/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/opendata", "/opendata/**").permitAll()
+                        // the root redirects into the section; crawlers and browsers ask for these two on their own
+                        .requestMatchers(HttpMethod.GET, "/", "/robots.txt", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/", "/robots.txt", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole(VIEWER)

@@ -3,9 +3,7 @@ package ru.gov.tomsk.opendata.catalog.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,7 +82,7 @@ public class OpendataPages {
         String dataName = null;
         Moment modified = null;
         if (newest != null) {
-            modified = Moment.of(catalogDate(newest));
+            modified = Moment.of(newest.date());
             String file = newest.fileStem() + ".csv";
             if (Files.isRegularFile(catalog.datasetDir(id).resolve(file))) {
                 dataHref = id + "/" + file;
@@ -177,12 +175,6 @@ public class OpendataPages {
             return null;
         }
         return "tel:" + (phone.strip().startsWith("+") ? "+" : "") + digits;
-    }
-
-    /** The date of a version as passports state it: the date of its version stamp in the region's zone. */
-    private static LocalDate catalogDate(DataVersion version) {
-        // version stamps are ISO 8601 basic YYYYMMDDTHHMM (standard §6); the first eight characters are the date
-        return LocalDate.parse(version.version().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     private ZoneId zone() {
