@@ -208,9 +208,6 @@ public class Catalog {
         return files;
     }
 
-    /** The extensions {@link #structureFiles} writes for every structure version. */
-    private static final List<String> STRUCTURE_FORMATS = List.of("csv", "xsd", "json");
-
     private static byte[] concat(java.util.Collection<byte[]> parts) {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         parts.forEach(all::writeBytes);
@@ -251,7 +248,7 @@ public class Catalog {
         passport.put("meta.csv", MetaCsv.render(meta));
         List<String> files = new java.util.ArrayList<>();
         for (StructureVersion s : structures) {
-            STRUCTURE_FORMATS.forEach(extension -> files.add(s.fileStem() + "." + extension));
+            PublishedFile.STRUCTURE_FORMATS.forEach(extension -> files.add(s.fileStem() + "." + extension));
         }
         for (DataVersion d : data) {
             d.formats().forEach(extension -> files.add(d.fileStem() + "." + extension));

@@ -83,12 +83,25 @@ public class CatalogRepository {
     /** Data versions, newest first. */
     public List<DataVersion> dataVersions(String identifier) {
         return jdbc.sql("SELECT * FROM data_version WHERE identifier = ? ORDER BY version DESC").param(identifier)
-                .query((rs, n) -> new DataVersion(rs.getString("identifier"), rs.getString("version"),
-                        rs.getString("structure_version"), rs.getString("fingerprint"), rs.getLong("row_count"),
-                        rs.getString("provenance"), instant(rs, "created_at"), Arrays.asList(rs.getString("formats").split(",")),
-                        rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
-                        rs.getObject("rows_removed", Long.class)))
-                .list();
+                .query(CatalogRepository::dataVersion).list();
+    }
+
+    /** One data version, if it is committed. */
+    public Optional<DataVersion> dataVersion(String identifier, String version) {
+        return jdbc.sql("SELECT * FROM data_version WHERE identifier = ? AND version = ?").params(identifier, version)
+                .query(CatalogRepository::dataVersion).optional();
+    }
+
+    /** Whether the dataset has a committed data version, i.e. a passport. */
+    public boolean hasDataVersion(String identifier) {
+        return jdbc.sql("SELECT COUNT(*) FROM data_version WHERE identifier = ?").param(identifier)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Whether this structure version of the dataset is committed. */
+    public boolean hasStructureVersion(String identifier, String version) {
+        return jdbc.sql("SELECT COUNT(*) FROM structure_version WHERE identifier = ? AND version = ?")
+                .params(identifier, version).query(Long.class).single() > 0;
     }
 
     /** Structure versions, newest first. */

@@ -1,6 +1,7 @@
 package ru.gov.tomsk.opendata.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A published data version of a dataset. Immutable once committed. */
@@ -10,6 +11,11 @@ public record DataVersion(String identifier, String version, String structureVer
 
     public DataVersion {
         formats = List.copyOf(formats);
+    }
+
+    /** The date passports state for this version ({@code modified}): its stamp's date in the region's zone. */
+    public LocalDate date() {
+        return VersionStamps.dateOf(version);
     }
 
     public String fileStem() {

@@ -1,5 +1,6 @@
 package ru.gov.tomsk.opendata.ops;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,13 +32,19 @@ import ru.gov.tomsk.opendata.publish.Outbox;
  *   <li>{@code opendata_feed_condition{condition=...}} = 1, the feed's {@link FeedCondition}: feeds by status;</li>
  *   <li>{@code opendata_feed_last_success_timestamp_seconds}, {@code opendata_feed_newest_version_timestamp_seconds}:
  *       Unix time; absent until there is one;</li>
- *   <li>{@code opendata_feed_days_to_deadline} (negative once overdue), {@code opendata_feed_overdue} and
+ *   <li>{@code opendata_feed_deadline_timestamp_seconds}: the end of the deadline day (00:00 of the next day in
+ *       the configured zone, the moment the feed becomes overdue), Unix time; {@code opendata_feed_overdue} and
  *       {@code opendata_feed_at_risk} (0/1); absent for an invalid feed file.</li>
  * </ul>
  * Totals: {@code opendata_datasets_published} (datasets with at least one published version: the plan's
  * cumulative indicator), {@code opendata_versions_total} (published data versions, a counter),
  * {@code opendata_held_versions}, {@code opendata_outbox_depth} (pending deliveries) and
  * {@code opendata_deliveries_failed} (given up, waiting for an operator's retry).
+ *
+ * <p>Names follow the rules {@code promtool check metrics} applies (base units, {@code _total} only on counters,
+ * HELP on every family): the deadline is a timestamp, not "days to deadline", because promtool rejects a
+ * {@code days} unit and because a timestamp stays right between refreshes ({@code time()} does the subtraction).
+ * A renamed metric breaks dashboards and alerts: change names only with the README and {@code docker/}.
  */
 public class FeedMetrics {
 
@@ -45,6 +52,7 @@ public class FeedMetrics {
     private final RunLog runLog;
     private final CatalogRepository catalog;
     private final Outbox outbox;
+    private final ZoneId zone;
 
     private final MultiGauge rowsRead;
     private final MultiGauge rowsPublished;
@@ -53,7 +61,7 @@ public class FeedMetrics {
     private final MultiGauge condition;
     private final MultiGauge lastSuccess;
     private final MultiGauge newestVersion;
-    private final MultiGauge daysToDeadline;
+    private final MultiGauge deadline;
     private final MultiGauge overdue;
     private final MultiGauge atRisk;
     private final AtomicLong datasetsPublished = new AtomicLong();
@@ -62,11 +70,13 @@ public class FeedMetrics {
     private final AtomicLong outboxDepth = new AtomicLong();
     private final AtomicLong deliveriesFailed = new AtomicLong();
 
-    public FeedMetrics(FeedStatuses statuses, RunLog runLog, CatalogRepository catalog, Outbox outbox, MeterRegistry registry) {
+    public FeedMetrics(FeedStatuses statuses, RunLog runLog, CatalogRepository catalog, Outbox outbox, ZoneId zone,
+                       MeterRegistry registry) {
         this.statuses = statuses;
         this.runLog = runLog;
         this.catalog = catalog;
         this.outbox = outbox;
+        this.zone = zone;
         rowsRead = perFeed("opendata.feed.rows.read", "Records read from the source by the feed's newest finished run", registry);
         rowsPublished = perFeed("opendata.feed.rows.published", "Records written to the data files by the newest finished run", registry);
         rowsRejected = perFeed("opendata.feed.rows.rejected", "Records quarantined by the newest finished run", registry);
@@ -74,7 +84,8 @@ public class FeedMetrics {
         condition = perFeed("opendata.feed.condition", "1 for the feed's condition (tag): OK, AT_RISK, OVERDUE, FAILING…", registry);
         lastSuccess = perFeed("opendata.feed.last.success.timestamp.seconds", "Start of the newest run that published or confirmed the data, Unix time", registry);
         newestVersion = perFeed("opendata.feed.newest.version.timestamp.seconds", "When the newest data version was published, Unix time", registry);
-        daysToDeadline = perFeed("opendata.feed.days.to.deadline", "Days from today to the deadline of the next update; negative when overdue", registry);
+        deadline = perFeed("opendata.feed.deadline.timestamp.seconds",
+                "End of the deadline day of the next update (when the feed becomes overdue), Unix time", registry);
         overdue = perFeed("opendata.feed.overdue", "1 when the deadline has passed without an update", registry);
         atRisk = perFeed("opendata.feed.at.risk", "1 when the deadline is near and the data is not updated yet", registry);
         Gauge.builder("opendata.datasets.published", datasetsPublished, AtomicLong::get)
@@ -103,7 +114,7 @@ public class FeedMetrics {
         List<MultiGauge.Row<?>> conditions = new ArrayList<>();
         List<MultiGauge.Row<?>> success = new ArrayList<>();
         List<MultiGauge.Row<?>> newest = new ArrayList<>();
-        List<MultiGauge.Row<?>> days = new ArrayList<>();
+        List<MultiGauge.Row<?>> deadlines = new ArrayList<>();
         List<MultiGauge.Row<?>> late = new ArrayList<>();
         List<MultiGauge.Row<?>> risk = new ArrayList<>();
         long held = 0;
@@ -124,7 +135,8 @@ public class FeedMetrics {
                 newest.add(MultiGauge.Row.of(feed, s.newestVersionAt().getEpochSecond()));
             }
             if (s.deadline() != null) {
-                days.add(MultiGauge.Row.of(feed, s.daysToDeadline()));
+                // the deadline day itself is still in time (Deadlines): overdue from the next day's start
+                deadlines.add(MultiGauge.Row.of(feed, s.deadline().plusDays(1).atStartOfDay(zone).toEpochSecond()));
                 late.add(MultiGauge.Row.of(feed, s.overdue() ? 1 : 0));
                 risk.add(MultiGauge.Row.of(feed, s.atRisk() ? 1 : 0));
             }
@@ -137,7 +149,7 @@ public class FeedMetrics {
         condition.register(conditions, true);
         lastSuccess.register(success, true);
         newestVersion.register(newest, true);
-        daysToDeadline.register(days, true);
+        deadline.register(deadlines, true);
         overdue.register(late, true);
         atRisk.register(risk, true);
         heldVersions.set(held);

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +26,14 @@ class OpsConfiguration {
 
     @Bean
     FeedMetrics feedMetrics(FeedStatuses statuses, RunLog runLog, CatalogRepository catalog, Outbox outbox,
-                            MeterRegistry registry) {
-        return new FeedMetrics(statuses, runLog, catalog, outbox, registry);
+                            OpendataProperties properties, MeterRegistry registry) {
+        return new FeedMetrics(statuses, runLog, catalog, outbox, properties.timeZone(), registry);
+    }
+
+    /** Applied before any meter registers: the Prometheus registry fixes a meter's exported name when it is created. */
+    @Bean
+    MeterRegistryCustomizer<PrometheusMeterRegistry> snakeCaseMetricNames() {
+        return registry -> registry.config().namingConvention(new SnakeCaseNames());
     }
 
     @Bean

@@ -163,7 +163,22 @@ class PublicationEndToEndTest {
 
         try (TestApp app = TestApp.start(home, clock, props)) {
             assertThat(Fixtures.snapshot(portal)).isEqualTo(published);
+            // what the catalogue committed is served again; what it did not write is not, after a restart too:
+            // a data file of a commit the crash rolled back, and a note someone left in the folder
+            for (String file : published.keySet()) {
+                assertThat(status(app, file)).as(file).isEqualTo(200);
+            }
+            Files.writeString(portal.resolve(FEED).resolve("data-20260320T0901-structure-20260320T0900.csv"), "rolled back");
+            Files.writeString(portal.resolve(FEED).resolve("notes.txt"), "a note");
+            assertThat(status(app, FEED + "/data-20260320T0901-structure-20260320T0900.csv")).isEqualTo(404);
+            assertThat(status(app, FEED + "/notes.txt")).isEqualTo(404);
         }
+    }
+
+    private static int status(TestApp app, String file) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + app.port() + "/opendata/" + file)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

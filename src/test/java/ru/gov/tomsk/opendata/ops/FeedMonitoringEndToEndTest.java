@@ -111,9 +111,12 @@ class FeedMonitoringEndToEndTest {
             assertThat(value(metrics, feed("opendata_feed_last_success_timestamp_seconds", CURRENT))).isEqualTo(published);
             assertThat(value(metrics, feed("opendata_feed_newest_version_timestamp_seconds", CURRENT))).isEqualTo(published);
             assertThat(value(metrics, feed("opendata_feed_last_success_timestamp_seconds", FAILING))).isNull();
-            assertThat(value(metrics, feed("opendata_feed_days_to_deadline", CURRENT))).isEqualTo(60.0);
-            assertThat(value(metrics, feed("opendata_feed_days_to_deadline", LATE))).isEqualTo(-1.0);
-            assertThat(value(metrics, feed("opendata_feed_days_to_deadline", FAILING))).isEqualTo(60.0);
+            // the end of the deadline day in Tomsk (UTC+7): overdue from then on
+            double endOf25June = Instant.parse("2026-06-25T17:00:00Z").getEpochSecond();
+            assertThat(value(metrics, feed("opendata_feed_deadline_timestamp_seconds", CURRENT))).isEqualTo(endOf25June);
+            assertThat(value(metrics, feed("opendata_feed_deadline_timestamp_seconds", LATE)))
+                    .isEqualTo((double) Instant.parse("2026-04-25T17:00:00Z").getEpochSecond());
+            assertThat(value(metrics, feed("opendata_feed_deadline_timestamp_seconds", FAILING))).isEqualTo(endOf25June);
             assertThat(value(metrics, feed("opendata_feed_overdue", LATE))).isEqualTo(1.0);
             assertThat(value(metrics, feed("opendata_feed_overdue", CURRENT))).isEqualTo(0.0);
             assertThat(value(metrics, feed("opendata_feed_overdue", FAILING))).isEqualTo(0.0);
@@ -124,7 +127,7 @@ class FeedMonitoringEndToEndTest {
             assertThat(value(metrics, "opendata_deliveries_failed")).isEqualTo(0.0);
             // Camel's own route metrics, per route
             assertThat(metrics.lines().filter(l -> l.startsWith("camel_exchanges_total{")))
-                    .anySatisfy(l -> assertThat(l).contains("routeId=\"feed-" + CURRENT + "\""));
+                    .anySatisfy(l -> assertThat(l).contains("route_id=\"feed-" + CURRENT + "\""));
             assertThat(metrics.lines().filter(l -> l.startsWith("camel_exchanges_failed_total{")))
                     .isNotEmpty();
 

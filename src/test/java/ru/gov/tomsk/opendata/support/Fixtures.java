@@ -59,6 +59,15 @@ public final class Fixtures {
         }
     }
 
+    /** Runs an SQL script of the test resources on a source database (user sa, no password). */
+    public static void runScript(String url, String resource) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            ScriptUtils.executeSqlScript(c, new ClassPathResource(resource));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String url, String user, String password, String sql) {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute(sql);

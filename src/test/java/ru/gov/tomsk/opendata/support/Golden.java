@@ -22,7 +22,15 @@ public final class Golden {
 
     public static void assertMatches(Path actual, String goldenName) {
         try {
-            byte[] bytes = Files.readAllBytes(actual);
+            assertMatches(Files.readAllBytes(actual), actual.toString(), goldenName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #assertMatches(Path, String)}, for bytes that are not a file, e.g. an HTTP response body. */
+    public static void assertMatches(byte[] bytes, String actual, String goldenName) {
+        try {
             Path golden = DIR.resolve(goldenName);
             if (Boolean.getBoolean("golden.update")) {
                 Files.createDirectories(golden.getParent());

@@ -3,9 +3,7 @@ package ru.gov.tomsk.opendata.catalog.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -25,6 +22,7 @@ import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.CatalogRepository;
 import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.DatasetState;
+import ru.gov.tomsk.opendata.catalog.PublishedFile;
 import ru.gov.tomsk.opendata.catalog.StructureVersion;
 import ru.gov.tomsk.opendata.dataset.RussianPlural;
 import ru.gov.tomsk.opendata.format.MetaDocument;
@@ -35,12 +33,6 @@ import ru.gov.tomsk.opendata.format.MetaDocument;
  */
 @Service
 public class OpendataPages {
-
-    /**
-     * The identifier rule of the standard (§2, as {@code FeedParser.IDENTIFIER}); checked before an identifier
-     * reaches the database or the file system, which also closes path traversal.
-     */
-    static final Pattern IDENTIFIER = Pattern.compile("^\\d{10}-[A-Za-z0-9_]{1,64}$");
 
     /** Records the passport page previews. */
     static final int PREVIEW_RECORDS = 10;
@@ -63,7 +55,8 @@ public class OpendataPages {
     }
 
     static boolean isIdentifier(String identifier) {
-        return identifier != null && IDENTIFIER.matcher(identifier).matches();
+        // checked before an identifier reaches the database or the file system, which also closes path traversal
+        return identifier != null && PublishedFile.IDENTIFIER.matcher(identifier).matches();
     }
 
     /** The section page; {@code query} filters the registry when it has words, statistics always cover everything. */
@@ -89,7 +82,7 @@ public class OpendataPages {
         String dataName = null;
         Moment modified = null;
         if (newest != null) {
-            modified = Moment.of(catalogDate(newest));
+            modified = Moment.of(newest.date());
             String file = newest.fileStem() + ".csv";
             if (Files.isRegularFile(catalog.datasetDir(id).resolve(file))) {
                 dataHref = id + "/" + file;
@@ -182,12 +175,6 @@ public class OpendataPages {
             return null;
         }
         return "tel:" + (phone.strip().startsWith("+") ? "+" : "") + digits;
-    }
-
-    /** The date of a version as passports state it: the date of its version stamp in the region's zone. */
-    private static LocalDate catalogDate(DataVersion version) {
-        // version stamps are ISO 8601 basic YYYYMMDDTHHMM (standard §6); the first eight characters are the date
-        return LocalDate.parse(version.version().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     private ZoneId zone() {

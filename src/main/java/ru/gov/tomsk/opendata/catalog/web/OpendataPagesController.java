@@ -18,12 +18,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class OpendataPagesController {
 
+    /** Model attribute of the layout's {@code <link rel="canonical">}: the page's absolute public address. */
+    static final String CANONICAL = "canonical";
+
     private final OpendataPages pages;
     private final OpendataPagesProperties settings;
+    private final SiteUrls urls;
 
-    OpendataPagesController(OpendataPages pages, OpendataPagesProperties settings) {
+    OpendataPagesController(OpendataPages pages, OpendataPagesProperties settings, SiteUrls urls) {
         this.pages = pages;
         this.settings = settings;
+        this.urls = urls;
     }
 
     @ModelAttribute("site")
@@ -37,9 +42,10 @@ class OpendataPagesController {
         return "redirect:/opendata/";
     }
 
+    /** A search result names the section as its canonical page: search engines index the section, not each query. */
     @GetMapping("/opendata/")
     ModelAndView section(@RequestParam(name = "q", required = false) String query) {
-        return new ModelAndView("opendata/index", "page", pages.section(query));
+        return new ModelAndView("opendata/index", "page", pages.section(query)).addObject(CANONICAL, urls.section());
     }
 
     /**
@@ -57,7 +63,7 @@ class OpendataPagesController {
     @GetMapping("/opendata/{identifier}/")
     ModelAndView dataset(@PathVariable String identifier) {
         return pages.dataset(identifier)
-                .map(page -> new ModelAndView("opendata/dataset", "page", page))
+                .map(page -> new ModelAndView("opendata/dataset", "page", page).addObject(CANONICAL, urls.dataset(identifier)))
                 .orElseGet(OpendataPagesController::notFound);
     }
 

@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.RawHttp;
 import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.Golden;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.StructureValidators;
 import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
@@ -45,6 +50,8 @@ class OpendataPagesWebTest {
     // the fixture's first version at 09:00 Tomsk time, its second one a day later at 10:30 (UTC+7)
     static final String FIRST = "data-20260320T0900-structure-20260320T0900";
     static final String SECOND = "data-20260321T1030-structure-20260320T0900";
+    // opendata.base-url of every TestApp
+    static final String BASE_URL = "https://opendata.example.ru/opendata/";
 
     @TempDir
     static Path home;
@@ -371,6 +378,69 @@ class OpendataPagesWebTest {
         assertThat(meta.body()).isEqualTo(Files.readString(TestApp.portal(home).resolve(FIXTURE).resolve("meta.csv")));
     }
 
+    // ---- the root and the crawlers ----
+
+    @Test
+    void theRootLeadsIntoTheSection() throws Exception {
+        for (String method : List.of("GET", "HEAD")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method).isEqualTo(302);
+            assertThat(URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/opendata/");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        }
+    }
+
+    @Test
+    void robotsTxtOpensTheSectionClosesTheOperatorsSideAndNamesTheSitemap() throws Exception {
+        Golden.assertMatches(served("/robots.txt", "text/plain;charset=UTF-8"), "/robots.txt", "site/robots.txt");
+    }
+
+    @Test
+    void theSitemapListsTheSectionAndEveryPublishedDatasetValidAgainstTheSitemapsSchema() throws Exception {
+        byte[] sitemap = served("/opendata/sitemap.xml", "application/xml;charset=UTF-8");
+        // the dates are the passports' `modified`: the fixture's second version on 21 March, the budget's first on 20 March
+        Golden.assertMatches(sitemap, "/opendata/sitemap.xml", "site/sitemap.xml");
+        StructureValidators.validateXml(StructureValidators.xsd(
+                new ClassPathResource("sitemaps/sitemap.xsd").getContentAsByteArray()), sitemap);
+        // every address is a page of this section under opendata.base-url
+        for (Element loc : Jsoup.parse(new String(sitemap, StandardCharsets.UTF_8), "", Parser.xmlParser()).select("loc")) {
+            assertThat(loc.text()).startsWith(BASE_URL);
+            assertThat(get("/opendata/" + loc.text().substring(BASE_URL.length())).statusCode()).as(loc.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theSectionHasAFavicon() throws Exception {
+        byte[] icon = served("/favicon.ico", "image/x-icon");
+        assertThat(icon).isEqualTo(new ClassPathResource("static/favicon.ico").getContentAsByteArray());
+        // an ICO directory (reserved 0, type 1) with two images, 16 and 32 pixels wide
+        assertThat(java.util.Arrays.copyOf(icon, 6)).containsExactly(0, 0, 1, 0, 2, 0);
+        assertThat(icon[6]).isEqualTo((byte) 16);
+        assertThat(icon[22]).isEqualTo((byte) 32);
+    }
+
+    @Test
+    void everyPageLinksTheFaviconAndNamesItsCanonicalAddress() throws Exception {
+        Map<String, String> canonical = Map.of(
+                "/opendata/", BASE_URL,
+                "/opendata/?q=" + URLEncoder.encode("тест", StandardCharsets.UTF_8), BASE_URL,
+                "/opendata/" + FIXTURE + "/", BASE_URL + FIXTURE + "/",
+                "/opendata/" + BUDGET + "/", BASE_URL + BUDGET + "/");
+        for (Map.Entry<String, String> page : canonical.entrySet()) {
+            Document document = page(page.getKey());
+            assertThat(document.select("head link[rel=icon]")).as(page.getKey()).hasSize(1);
+            assertThat(document.selectFirst("head link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+            assertThat(document.select("head link[rel=canonical]")).as(page.getKey()).hasSize(1);
+            assertThat(document.selectFirst("head link[rel=canonical]").attr("href")).as(page.getKey()).isEqualTo(page.getValue());
+        }
+        // a page that does not exist is nobody's canonical address
+        HttpResponse<String> missing = get("/opendata/7017069388-nonexistent/");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(missing.body()).select("link[rel=canonical]")).isEmpty();
+        assertThat(Jsoup.parse(missing.body()).select("link[rel=icon]")).hasSize(1);
+    }
+
     // ---- helpers ----
 
     private static List<String> registryIdentifiers(Document page) {
@@ -397,6 +467,14 @@ class OpendataPagesWebTest {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return Jsoup.parse(response.body(), uri(path).toString());
+    }
+
+    /** The body of a public GET that must answer 200 with this content type, without any credentials. */
+    private static byte[] served(String path, String contentType) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(contentType);
+        return response.body();
     }
 
     private static int status(String url) throws Exception {
