@@ -1,27 +1,37 @@
 package ru.gov.tomsk.opendata.catalog.web;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * The section's own style sheet at {@code /opendata/assets/}, inside the section: a proxy that forwards only
  * {@code /opendata/} to this service still serves it, and the pages' Content-Security-Policy ({@code style-src 'self'})
- * needs it as a file, not inline. {@code assets} can never be a dataset folder (identifiers start with an ИНН), and the
- * more specific pattern wins over the published tree's {@code /opendata/**}.
+ * needs it as a file, not inline. {@code assets} can never be a dataset folder (identifiers start with an ИНН).
+ * The published tree's {@code /opendata/**} is a mapping of its own that answers 404 for anything the catalogue did
+ * not commit, so this mapping is ordered before it rather than relying on pattern specificity.
  */
 @Configuration(proxyBeanMethods = false)
-class SectionAssetsWebConfig implements WebMvcConfigurer {
+class SectionAssetsWebConfig {
 
     static final String PATH = "/opendata/assets/";
 
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler(PATH + "**")
-                .addResourceLocations("classpath:/static" + PATH)
-                .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+    @Bean
+    SimpleUrlHandlerMapping sectionAssetsMapping() throws Exception {
+        ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+        handler.setLocations(List.of(new ClassPathResource("static" + PATH)));
+        handler.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+        handler.afterPropertiesSet();
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(PATH + "**", handler));
+        mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 3);
+        return mapping;
     }
 }
