@@ -148,6 +148,7 @@ class FileDropEndToEndTest {
                   directory: ${DROPS_DIR}
                   include: organisations*.csv
                   doneFileName: ${file:name}.done
+                  minAge: 1s
                   format: csv
                 """);
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse(FIRST_RUN)), props())) {
@@ -170,6 +171,7 @@ class FileDropEndToEndTest {
                   kind: file
                   directory: ${DROPS_DIR}
                   include: "*.json"
+                  minAge: 1s
                   format: json
                   path: data.items
                 """);

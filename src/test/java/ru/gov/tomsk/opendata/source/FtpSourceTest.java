@@ -14,11 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.impl.DefaultFtpServer;
-import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
@@ -57,6 +55,7 @@ class FtpSourceTest {
               password: ${FTP_PASSWORD}
               directory: inbox
               include: organisations*.csv
+              minAge: 1s
               format: csv
             """;
 
@@ -71,14 +70,7 @@ class FtpSourceTest {
     @BeforeEach
     void startFtpServer() throws Exception {
         FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setActiveEnabled(false);
-        data.setPassiveAddress("127.0.0.1");
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        factory.addListener("default", listener.createListener());
+        factory.addListener("default", DropFtpServer.passiveOnlyListener());
 
         PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
         users.setFile(Files.createFile(home.resolve("ftp-users.properties")).toFile());
