@@ -12,6 +12,7 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.feed.SourceChecks;
+import ru.gov.tomsk.opendata.source.drop.AbsoluteDropDirectories;
 import ru.gov.tomsk.opendata.source.drop.CompleteDrops;
 
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +49,11 @@ class SourceConfiguration {
     @Bean(CompleteDrops.BEAN)
     CompleteDrops completeDrops() {
         return new CompleteDrops();
+    }
+
+    @Bean
+    AbsoluteDropDirectories absoluteDropDirectories() {
+        return new AbsoluteDropDirectories();
     }
 
     @Bean(PayloadRecords.BEAN)
