@@ -141,9 +141,11 @@ public final class SourceKinds {
                                 + " the done-file is removed with it. Without it, a file is read once it stopped changing"
                                 + " (see minAge).", null),
                 SourceOption.optional("minAge", "Unchanged for",
-                        "How long a file must have been unchanged before it is read, so that a file still being"
-                                + " written is never read half-way, e.g. 30s or 2m. A file younger than that when the"
-                                + " schedule fires is waited for up to 5 minutes, else read at the next run.", "30s"));
+                        "How long a file must have stayed the same (size and time, as the server reports them)"
+                                + " before it is read, counted on the service's clock from the last change it saw, so"
+                                + " that a file still being written is never read half-way, e.g. 30s or 2m. A file"
+                                + " still changing when the schedule fires is watched for up to 5 minutes, else left"
+                                + " untouched for the next run.", "30s"));
     }
 
     /** How a dropped file becomes records; read by {@code ru.gov.tomsk.opendata.source.payload.PayloadSpec}. */

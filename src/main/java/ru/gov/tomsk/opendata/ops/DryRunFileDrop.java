@@ -16,8 +16,10 @@ import org.apache.camel.util.TimeUtils;
 /**
  * The file a {@code file} feed's next run would read, found without the file consumer: the consumer would move
  * it to {@code .done/} (or {@code .error/}) and remember it, which a dry run must not do. It applies the
- * template's selection (file ages on the system clock, as the consumer's read lock measures them): the {@code include} patterns, no names starting with a dot, the done-file when the feed
- * names one, files unchanged for {@code minAge}, oldest first ({@code sortBy: file:modified}).
+ * template's selection: the {@code include} patterns, no names starting with a dot, the done-file when the feed
+ * names one, files unchanged for {@code minAge}, oldest first ({@code sortBy: file:modified}). A dry run does not
+ * watch a file the way a run does (CompleteDrops): it takes the file's modification time, on the system clock, as
+ * when it last changed.
  */
 final class DryRunFileDrop {
 

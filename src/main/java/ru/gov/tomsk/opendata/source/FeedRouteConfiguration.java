@@ -57,7 +57,8 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         feedSource.onException(Exception.class).handled(true).process(this::recordFailure);
 
         // A file drop's run opens when its file is picked up. After a failure the consumer moves the file to
-        // .error/ and forgets its key (rollback); the reason is written beside it. Errors of the poll itself
+        // .error/ and forgets its key (rollback); the reason is written beside it. A file that changed while it was
+        // read is the exception: it stays where it is, without a reason file (CompleteDrops). Errors of the poll itself
         // (server unreachable, host key refused) arrive here too, through bridgeErrorHandler, without a file
         // and without an opened run. The failure is logged once, with its reason, by recordFailure: Camel's own
         // report of the exhausted exchange, with its stack trace, would only repeat it.

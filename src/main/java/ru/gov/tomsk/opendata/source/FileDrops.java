@@ -20,6 +20,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ru.gov.tomsk.opendata.source.drop.CompleteDrops;
+
 /**
  * What the file-drop kinds ({@code file}, {@code ftp}, {@code sftp}) do around a dropped file besides reading it:
  * the date folder a processed file is archived under, and the reason file a failed one gets beside it.
@@ -93,12 +95,13 @@ public class FileDrops {
     /**
      * Writes {@code .error/<name>.error.txt} beside the failed file, in the drop's own directory (on the FTP or SFTP
      * server for those kinds), so the department sees why without asking an operator. {@code reason} is what the run
-     * log says, never a credential. Does nothing for a failure that has no file (the server could not be reached).
-     * A reason that cannot be written is logged; it never hides the run's own failure.
+     * log says, never a credential. Does nothing for a failure that has no file (the server could not be reached),
+     * nor for a file that changed while it was read, which stays where it is. A reason that cannot be written is logged; it never hides the run's own failure.
      */
     public void writeReason(Exchange exchange, String feedId, String reason) {
         GenericFile<?> file = exchange.getProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, GenericFile.class);
-        if (file == null) {
+        if (file == null || CompleteDrops.changedWhileRead(exchange)) {
+            // a file that changed while it was read stays in the drop directory (CompleteDrops), not in .error/
             return;
         }
         String name = file.getFileNameOnly() + REASON_SUFFIX;

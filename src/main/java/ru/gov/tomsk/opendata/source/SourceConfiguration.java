@@ -12,6 +12,8 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.feed.SourceChecks;
+import ru.gov.tomsk.opendata.source.drop.AbsoluteDropDirectories;
+import ru.gov.tomsk.opendata.source.drop.CompleteDrops;
 
 @Configuration(proxyBeanMethods = false)
 class SourceConfiguration {
@@ -47,6 +49,17 @@ class SourceConfiguration {
     @Bean(FileDrops.BEAN)
     FileDrops fileDrops(Clock clock, OpendataProperties properties) {
         return new FileDrops(clock, properties.timeZone());
+    }
+
+    /** {@code #completeDrops} of the file-drop templates: when a dropped file is read, and where it goes after. */
+    @Bean(CompleteDrops.BEAN)
+    CompleteDrops completeDrops() {
+        return new CompleteDrops();
+    }
+
+    @Bean
+    AbsoluteDropDirectories absoluteDropDirectories() {
+        return new AbsoluteDropDirectories();
     }
 
     @Bean(PayloadRecords.BEAN)

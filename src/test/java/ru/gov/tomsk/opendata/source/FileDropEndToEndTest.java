@@ -1,6 +1,7 @@
 package ru.gov.tomsk.opendata.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ru.gov.tomsk.opendata.source.Drops.CHANGED_CSV;
 import static ru.gov.tomsk.opendata.source.Drops.DROPPED_AT;
 import static ru.gov.tomsk.opendata.source.Drops.FEED;
@@ -107,8 +108,10 @@ class FileDropEndToEndTest {
         MutableClock clock = new MutableClock(Instant.parse(FIRST_RUN));
         try (TestApp app = TestApp.start(home, clock, props())) {
             Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
-            // TestApp.run fires a file feed like any other (it returns once the run is recorded)
+            // TestApp.run fires a file feed like any other (it returns once the run is recorded); the move to
+            // .done/ follows in the same job, and must happen before the clock moves to the next day
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            await().untilAsserted(() -> assertThat(inbox().resolve(".done/20260320/organisations.csv")).exists());
             Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
 
             clock.set("2026-03-21T02:00:00Z");
@@ -148,6 +151,7 @@ class FileDropEndToEndTest {
                   directory: ${DROPS_DIR}
                   include: organisations*.csv
                   doneFileName: ${file:name}.done
+                  minAge: 1s
                   format: csv
                 """);
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse(FIRST_RUN)), props())) {
@@ -170,6 +174,7 @@ class FileDropEndToEndTest {
                   kind: file
                   directory: ${DROPS_DIR}
                   include: "*.json"
+                  minAge: 1s
                   format: json
                   path: data.items
                 """);

@@ -49,6 +49,7 @@ class FtpSourceTest {
               password: ${FTP_PASSWORD}
               directory: inbox
               include: organisations*.csv
+              minAge: 1s
               format: csv
             """;
 

@@ -96,18 +96,21 @@ class PayloadDropsEndToEndTest {
                   kind: file
                   directory: ${INBOX_CP1251}
                   include: "*.csv"
+                  minAge: 1s
                   format: csv
                 """, "decimal-comma", null);
         install(UTF8, """
                   kind: file
                   directory: ${INBOX_UTF8}
                   include: "*.csv"
+                  minAge: 1s
                   format: csv
                 """, "decimal-comma", null);
         install(XLSX, """
                   kind: file
                   directory: ${INBOX_XLSX}
                   include: "*.xlsx"
+                  minAge: 1s
                   format: xlsx
                   sheet: Данные
                 """, null, null);
@@ -115,6 +118,7 @@ class PayloadDropsEndToEndTest {
                   kind: file
                   directory: ${INBOX_JSON}
                   include: "*.json"
+                  minAge: 1s
                   format: json
                   path: data.rows
                 """, null, null);
@@ -122,6 +126,7 @@ class PayloadDropsEndToEndTest {
                   kind: file
                   directory: ${INBOX_XML}
                   include: "*.xml"
+                  minAge: 1s
                   format: xml
                   recordPath: export/items/item
                 """, null, "@id");
@@ -129,6 +134,7 @@ class PayloadDropsEndToEndTest {
                   kind: file
                   directory: ${INBOX_XXE}
                   include: "*.xml"
+                  minAge: 1s
                   format: xml
                   recordPath: export/items/item
                 """, null, "@id");

@@ -59,6 +59,7 @@ class SftpSourceTest {
               knownHostsFile: ${SFTP_KNOWN_HOSTS}
               directory: inbox
               include: organisations*.csv
+              minAge: 1s
               format: csv
             """;
     static final String KEY_SOURCE = """
@@ -71,6 +72,7 @@ class SftpSourceTest {
               knownHostsFile: ${SFTP_KNOWN_HOSTS}
               directory: inbox
               include: organisations*.csv
+              minAge: 1s
               format: csv
             """;
 
