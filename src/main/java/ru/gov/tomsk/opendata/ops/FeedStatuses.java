@@ -158,8 +158,10 @@ public class FeedStatuses {
 
     private Scheduler scheduler() {
         try {
-            QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
-            return quartz == null ? null : quartz.getScheduler();
+            // never create the component from here: Camel starts a component only in the thread that created it,
+            // so a feed route resolving its quartz: endpoint meanwhile would get it unstarted, without a scheduler
+            return camel.hasComponent("quartz") instanceof QuartzComponent quartz && quartz.isStarted()
+                    ? quartz.getScheduler() : null;
         } catch (RuntimeException e) {
             LOG.debug("Quartz scheduler not available: {}", e.getMessage());
             return null;
