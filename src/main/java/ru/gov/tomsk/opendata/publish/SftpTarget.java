@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,7 +41,6 @@ import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.springframework.stereotype.Component;
 
-
 /**
  * {@code kind: sftp}: uploads to the portal's SSH server (see {@link RemoteTarget} for the order and the
  * temporary names). Apache MINA SSHD's client rather than JSch: its {@link KnownHostsServerKeyVerifier} gives
@@ -50,6 +48,10 @@ import org.springframework.stereotype.Component;
  * delivery says which key and which file), and it offers the {@code posix-rename@openssh.com} extension, which
  * replaces the target file in one step. A server without it gets remove-then-rename for files that exist
  * ({@code meta.*}, {@code list.*}): a reader may then miss the file for a moment, but never sees half of it.
+ *
+ * <p>Client keys of type ed25519, ecdsa and rsa log in, in OpenSSH or PEM format, encrypted or not; host keys of
+ * every type OpenSSH offers are accepted when {@code known_hosts} holds them. A failure says which it is: a host
+ * key not accepted, a key exchange with no common algorithm, no answer to the login, or a refused login.
  */
 final class SftpTarget extends RemoteTarget {
 
@@ -178,9 +180,6 @@ final class SftpTarget extends RemoteTarget {
             if (t instanceof SshException ssh && (ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_KEY_EXCHANGE_FAILED
                     || ssh.getMessage() != null && ssh.getMessage().startsWith("Unable to negotiate"))) {
                 return ssh;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;

@@ -2,6 +2,7 @@ package ru.gov.tomsk.opendata.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
@@ -37,7 +42,7 @@ import ru.gov.tomsk.opendata.publish.SshKeys.Type;
  * The SFTP target's login and host-key checking against a real SSH server (Apache MINA SSHD): client keys of
  * every type {@code ssh-keygen} makes, in every file format it writes, with and without a passphrase; host keys
  * of every type OpenSSH offers; and a server with which no key exchange is possible, reported as that.
- * Keys are generated per test: none is committed.
+ * Keys are generated per test, in Java and by ssh-keygen itself where it is installed: none is committed.
  */
 class SftpKeysTest {
 
@@ -93,6 +98,54 @@ class SftpKeysTest {
             session.upload("upload/file.csv", new ByteArrayInputStream("ok\n".getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(serverRoot.resolve("upload/file.csv")).hasContent("ok");
+    }
+
+    /** What {@code ssh-keygen -m} writes for each type (ed25519 is always written in OpenSSH's format). */
+    static Stream<Arguments> sshKeygenKeys() {
+        List<Arguments> all = new ArrayList<>();
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            for (String format : type.equals("ed25519") ? List.of("RFC4716") : List.of("RFC4716", "PEM", "PKCS8")) {
+                all.add(Arguments.of(type, format, false));
+                all.add(Arguments.of(type, format, true));
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * The files an operator has, made by OpenSSH's own ssh-keygen at test time (skipped where it is not installed;
+     * the cases above write the same formats without it).
+     */
+    @ParameterizedTest(name = "ssh-keygen -t {0} -m {1}, passphrase: {2}")
+    @MethodSource("sshKeygenKeys")
+    void aKeyMadeBySshKeygenLogsIn(String type, String format, boolean encrypted) throws Exception {
+        Path sshKeygen = onPath("ssh-keygen");
+        assumeTrue(sshKeygen != null, "ssh-keygen is not installed");
+        Path keyFile = keys.resolve("id_" + type);
+        Process keygen = new ProcessBuilder(sshKeygen.toString(), "-q", "-t", type, "-m", format,
+                "-N", encrypted ? PASSPHRASE : "", "-C", "opendata@test", "-f", keyFile.toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertThat(keygen.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keygen.exitValue()).as(new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        PublicKey publicKey = PublicKeyEntry.parsePublicKeyEntry(Files.readString(keys.resolve("id_" + type + ".pub")).strip())
+                .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
+        KeyPair hostKey = Type.ED25519.generate();
+        start(List.of(hostKey), new KeyPair(publicKey, null));
+
+        try (RemoteTarget.Session session = target(keyFile, encrypted ? PASSPHRASE : null, knownHosts(hostKey)).open()) {
+            session.mkdirs("upload");
+        }
+        assertThat(serverRoot.resolve("upload")).isDirectory();
+    }
+
+    private static Path onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     @Test
