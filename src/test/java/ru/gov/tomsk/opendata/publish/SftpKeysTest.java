@@ -138,6 +138,35 @@ class SftpKeysTest {
         assertThat(serverRoot.resolve("upload")).isDirectory();
     }
 
+    /** An ed25519 key as OpenSSL writes it (PKCS#8, v1), which ssh-keygen does not write. */
+    @ParameterizedTest(name = "openssl genpkey -algorithm ed25519, passphrase: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void anEd25519KeyMadeByOpensslLogsIn(boolean encrypted) throws Exception {
+        Path openssl = onPath("openssl");
+        assumeTrue(openssl != null, "openssl is not installed");
+        Path keyFile = keys.resolve("id_ed25519.pem");
+        List<String> command = new ArrayList<>(List.of(openssl.toString(), "genpkey", "-algorithm", "ed25519",
+                "-out", keyFile.toString()));
+        if (encrypted) {
+            command.addAll(List.of("-aes-256-cbc", "-pass", "pass:" + PASSPHRASE));
+        }
+        Process genpkey = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(genpkey.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(genpkey.exitValue()).as(new String(genpkey.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(SshKeys.header(keyFile)).isEqualTo(encrypted ? "-----BEGIN ENCRYPTED PRIVATE KEY-----" : "-----BEGIN PRIVATE KEY-----");
+        KeyPair hostKey = Type.ED25519.generate();
+        start(List.of(hostKey), null);
+        // the server checks the signature made with the private key against the public key offered with it
+        List<String> offered = new ArrayList<>();
+        server.setPublickeyAuthenticator((user, key, session) -> offered.add(KeyUtils.getKeyType(key)));
+
+        try (RemoteTarget.Session session = target(keyFile, encrypted ? PASSPHRASE : null, knownHosts(hostKey)).open()) {
+            session.mkdirs("upload");
+        }
+        assertThat(offered).contains("ssh-ed25519");
+        assertThat(serverRoot.resolve("upload")).isDirectory();
+    }
+
     private static Path onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, command);
@@ -262,7 +291,7 @@ class SftpKeysTest {
         if (signatures != null) {
             server.setSignatureFactories(new ArrayList<>(signatures));
         }
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && clientKey != null
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.addSessionListener(new SessionListener() {
             @Override
