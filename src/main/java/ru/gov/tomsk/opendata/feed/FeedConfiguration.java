@@ -40,6 +40,11 @@ class FeedConfiguration {
     }
 
     @Bean
+    FeedPublishLists feedPublishLists(FeedRegistry registry) {
+        return new FeedPublishLists(registry);
+    }
+
+    @Bean
     PortalDeliveries portalDeliveries(Outbox outbox, FeedRegistry registry, Catalog catalog) {
         return new PortalDeliveries(outbox, registry, catalog);
     }

@@ -29,11 +29,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code kind: ckan}: a portal with the CKAN action API (https://docs.ckan.org/en/latest/api/). The dataset is
- * the package named by its lower-cased identifier: {@code package_show}, then {@code package_create} when it is
- * not there yet. The newest version's files (one per format: {@code data.csv}, {@code data.json}, …) are
- * resources of the package, made once by {@code resource_create} and replaced by {@code resource_update}
- * uploads; each carries an {@code opendata_version} field, and a resource already at the delivered version is
- * not uploaded again. An existing package's passport ({@code package_patch}) is updated after its files.
+ * the package named by its lower-cased identifier. Every call carries what the action API requires of it:
+ * {@code package_show} the package's {@code id} (or name), {@code package_create} its {@code name},
+ * {@code package_patch} and {@code resource_patch} the {@code id} of what they change, {@code resource_create} the
+ * {@code package_id}. The newest version's files (one per format: {@code data.csv}, {@code data.json}, …) are
+ * resources of the package, made once by {@code resource_create} and replaced by {@code resource_patch} uploads;
+ * each carries an {@code opendata_version} field, and a resource already at the delivered version is not uploaded
+ * again.
+ *
+ * <p>A package is never left half updated. Its {@code opendata_version} extra is written last, by the
+ * {@code package_patch} that ends every delivery, so it never names a version whose files the package does not
+ * hold. Before any file of an existing package is replaced, its passport is patched with the version extra it
+ * has: a passport CKAN rejects (a permanent failure) leaves the resources untouched. An attempt cut off between
+ * uploads leaves the version extra at the previous, complete version; its retry uploads only the resources still
+ * behind, then writes the extra.
  *
  * <p>A validation error and a refused token are permanent; 5xx, 429 and network failures are retried. The token
  * goes only into the {@code Authorization} header, never into a message.
@@ -44,6 +53,8 @@ final class CkanTarget implements DeliveryTarget {
     static final int MAX_BODY = 8 * 1024 * 1024;
     static final int MAX_ERROR = 300;
     static final List<String> FORMATS = List.of("csv", "json", "xml", "geojson");
+    /** The package extra, and the resource field, naming the version of the files the package holds. */
+    static final String VERSION_EXTRA = "opendata_version";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
@@ -102,45 +113,62 @@ final class CkanTarget implements DeliveryTarget {
 
         JsonNode existing = call("package_show", get("package_show?id=" + encode(packageName)), true);
         boolean created = existing == null;
-        ObjectNode passport = passport(packageName, meta, version);
         if (created) {
-            existing = call("package_create", postJson("package_create", passport), false);
+            // without the version extra: it is written last, once the files are in (a retry finds the package then)
+            existing = call("package_create", postJson("package_create", passport(packageName, meta, null, null)), false);
         }
+        String packageId = existing.path("id").asText(packageName);
         Map<String, JsonNode> resources = new LinkedHashMap<>();
         for (JsonNode resource : existing.path("resources")) {
             resources.putIfAbsent(resource.path("name").asText(), resource);
         }
-        String packageId = existing.path("id").asText(packageName);
+        Map<String, Path> behind = new LinkedHashMap<>();
+        current.forEach((resourceName, file) -> {
+            JsonNode resource = resources.get(resourceName);
+            if (resource == null || !version.equals(resource.path("opendata_version").asText(null))) {
+                behind.put(resourceName, file);
+            }
+        });
+        if (!created && !behind.isEmpty()) {
+            // the passport first, with the version extra as the package has it: a passport CKAN rejects fails the
+            // delivery before any file of the package is replaced
+            call("package_patch", postJson("package_patch", passport(packageName, meta, existing, versionOf(existing))
+                    .put("id", packageId)), false);
+        }
         List<String> done = new ArrayList<>();
-        for (Map.Entry<String, Path> file : current.entrySet()) {
+        for (Map.Entry<String, Path> file : behind.entrySet()) {
             String resourceName = file.getKey();
             JsonNode resource = resources.get(resourceName);
-            if (resource != null && version.equals(resource.path("opendata_version").asText(null))) {
-                continue;
-            }
             String format = resourceName.substring(resourceName.indexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
             Map<String, String> fields = new LinkedHashMap<>();
             if (resource == null) {
                 fields.put("package_id", packageId);
                 fields.put("name", resourceName);
             } else {
+                // resource_patch, not resource_update: an update drops every field it is not sent (the name too)
                 fields.put("id", resource.path("id").asText());
             }
             fields.put("format", format);
             fields.put("opendata_version", version);
-            String action = resource == null ? "resource_create" : "resource_update";
+            String action = resource == null ? "resource_create" : "resource_patch";
             call(action, multipart(action, fields, resourceName, file.getValue()), false);
             done.add(action + " " + resourceName);
         }
-        if (!created) {
-            if ("deleted".equals(existing.path("state").asText())) {
-                passport.put("state", "active");
-            }
-            call("package_patch", postJson("package_patch", passport), false);
-        }
+        // last: only now does the package hold this version's files, so only now may its version extra say so
+        call("package_patch", postJson("package_patch", passport(packageName, meta, existing, version).put("id", packageId)), false);
         return DeliveryResult.delivered("CKAN package " + packageName + " at " + api + " holds version " + version
-                + " (" + (created ? "package_create" : "package_patch")
-                + (done.isEmpty() ? ", files already current" : ", " + String.join(", ", done)) + ")");
+                + " (" + (created ? "package_create, " : "")
+                + (done.isEmpty() ? "files already current" : String.join(", ", done)) + ", package_patch)");
+    }
+
+    /** The {@code opendata_version} extra of a package as CKAN returns it; null if it has none. */
+    static String versionOf(JsonNode pkg) {
+        for (JsonNode extra : pkg.path("extras")) {
+            if (VERSION_EXTRA.equals(extra.path("key").asText())) {
+                return extra.path("value").asText(null);
+            }
+        }
+        return null;
     }
 
     /** The newest version's file of each format, by resource name ({@code data.csv}, …). */
@@ -159,7 +187,14 @@ final class CkanTarget implements DeliveryTarget {
         return current;
     }
 
-    private ObjectNode passport(String packageName, JsonNode meta, String version) {
+    /**
+     * The package's fields from the passport. Extras are the passport's facts, then the {@code opendata_version}
+     * extra ({@code version}; none when null), then whatever other extras the package has (set on the portal):
+     * {@code package_patch} replaces the whole list, so those are sent back as they are.
+     *
+     * @param existing the package as {@code package_show} returned it, or null for a new one
+     */
+    private ObjectNode passport(String packageName, JsonNode meta, JsonNode existing, String version) {
         ObjectNode p = JSON.createObjectNode();
         p.put("name", packageName);
         p.put("title", meta.path("title").asText(packageName));
@@ -182,7 +217,22 @@ final class CkanTarget implements DeliveryTarget {
         extra(extras, "publishername", meta.path("publisher").path("name"));
         extra(extras, "publisherphone", meta.path("publisher").path("phone"));
         extra(extras, "publishermbox", meta.path("publisher").path("mbox"));
-        extras.addObject().put("key", "opendata_version").put("value", version);
+        if (version != null) {
+            extras.addObject().put("key", VERSION_EXTRA).put("value", version);
+        }
+        if (existing != null) {
+            java.util.Set<String> ours = new java.util.HashSet<>();
+            extras.forEach(e -> ours.add(e.path("key").asText()));
+            ours.add(VERSION_EXTRA);
+            for (JsonNode extra : existing.path("extras")) {
+                if (!ours.contains(extra.path("key").asText())) {
+                    extras.add(extra.deepCopy());
+                }
+            }
+            if ("deleted".equals(existing.path("state").asText())) {
+                p.put("state", "active");
+            }
+        }
         return p;
     }
 

@@ -152,6 +152,45 @@ class DeliveryRepository {
                 .query(DeliveryRepository::delivery).optional();
     }
 
+    /**
+     * A node starting: every lease it still holds is from its previous life (killed mid-send; while it runs, no
+     * other process has its identity), so each is let go, the delivery due at once. The interrupted attempt
+     * counts, and says why in {@code last_error}. Returns the deliveries released.
+     */
+    List<Delivery> releaseLeftBy(String node, String error, Instant now) {
+        List<Delivery> held = jdbc.sql("SELECT * FROM delivery WHERE claimed_by = ? AND claim_token IS NOT NULL ORDER BY id")
+                .param(node).query(DeliveryRepository::delivery).list();
+        return held.stream().filter(d -> jdbc.sql("""
+                UPDATE delivery
+                   SET claim_token = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?,
+                       next_attempt_at = CASE WHEN status = 'PENDING' THEN ? ELSE next_attempt_at END,
+                       last_error = CASE WHEN status = 'PENDING' THEN ? ELSE last_error END
+                 WHERE id = ? AND claimed_by = ?""")
+                .params(utc(now), utc(now), error, d.id(), node).update() == 1).toList();
+    }
+
+    /** The node reports it is alive; the first report of a life also records when it started. */
+    void heartbeat(String node, Instant now, boolean starting) {
+        int updated = starting
+                ? jdbc.sql("UPDATE outbox_node SET seen_at = ?, started_at = ? WHERE node_id = ?")
+                        .params(utc(now), utc(now), node).update()
+                : jdbc.sql("UPDATE outbox_node SET seen_at = ? WHERE node_id = ?").params(utc(now), node).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO outbox_node (node_id, started_at, seen_at) VALUES (?, ?, ?)")
+                        .params(node, utc(now), utc(now)).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                // inserted meanwhile by this node's own previous report: the next one updates it
+            }
+        }
+    }
+
+    /** The nodes that reported at or after {@code since}: those alive. */
+    java.util.Set<String> liveNodes(Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT node_id FROM outbox_node WHERE seen_at >= ?")
+                .param(utc(since)).query(String.class).list());
+    }
+
     List<String> pendingTargets() {
         return jdbc.sql("SELECT DISTINCT target FROM delivery WHERE status = 'PENDING' ORDER BY target").query(String.class).list();
     }
@@ -177,7 +216,8 @@ class DeliveryRepository {
         return new Delivery(rs.getLong("id"), rs.getString("identifier"), rs.getString("data_version"), rs.getString("target"),
                 DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                 rs.getString("last_error"), rs.getInt("revision"), instant(rs, "pending_since"), rs.getString("claimed_by"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "delivered_at"));
+                instant(rs, "claimed_until"), false, instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "delivered_at"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.AtomicFiles;
-import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.PublishedDataset;
 
 /**
@@ -25,19 +24,19 @@ import ru.gov.tomsk.opendata.catalog.PublishedDataset;
  * registry {@code list.*}; every file written under a hidden temporary name and renamed into place. So a
  * reader of the mirror never sees half a file, nor a link to a file that is not there yet.
  *
- * <p>The mirror's registry lists only the datasets whose passport the mirror holds: a dataset that is not
- * delivered to this target (or not yet) is not linked from it.
+ * <p>The mirror's registry lists only the datasets that publish to this target and whose passport the mirror
+ * holds ({@link TargetRegistry}): a dataset that is not delivered to this target (or not yet) is not linked from it.
  */
 final class DirectoryTarget implements DeliveryTarget {
 
     private final String name;
     private final Path root;
-    private final Catalog catalog;
+    private final TargetRegistry registry;
 
-    DirectoryTarget(String name, Path root, Catalog catalog) {
+    DirectoryTarget(String name, Path root, TargetRegistry registry) {
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
-        this.catalog = catalog;
+        this.registry = registry;
     }
 
     @Override
@@ -76,10 +75,10 @@ final class DirectoryTarget implements DeliveryTarget {
                 passportChanged |= AtomicFiles.writeIfChanged(mirror.resolve(meta.getKey()), meta.getValue());
             }
             // last: only now does the mirror hold everything its registry will link to
-            Map<String, byte[]> registry = catalog.registry(identifier -> identifier.equals(dataset.identifier())
-                    || Files.isRegularFile(root.resolve(identifier).resolve("meta.csv")));
+            Map<String, byte[]> lists = registry.render(name, dataset.identifier(),
+                    identifier -> Files.isRegularFile(root.resolve(identifier).resolve("meta.csv")));
             boolean registryChanged = false;
-            for (Map.Entry<String, byte[]> list : registry.entrySet()) {
+            for (Map.Entry<String, byte[]> list : lists.entrySet()) {
                 registryChanged |= AtomicFiles.writeIfChanged(root.resolve(list.getKey()), list.getValue());
             }
             return DeliveryResult.delivered(copied + " file(s) copied to " + mirror + "; passport "
@@ -128,11 +127,11 @@ final class DirectoryTarget implements DeliveryTarget {
     @Component
     static final class Kind implements TargetKind {
 
-        private final Catalog catalog;
+        private final TargetRegistry registry;
         private final Path portalDir;
 
-        Kind(Catalog catalog, OpendataProperties properties) {
-            this.catalog = catalog;
+        Kind(TargetRegistry registry, OpendataProperties properties) {
+            this.registry = registry;
             this.portalDir = properties.portalDir().toAbsolutePath().normalize();
         }
 
@@ -151,7 +150,7 @@ final class DirectoryTarget implements DeliveryTarget {
                 throw new IllegalArgumentException("opendata.targets." + name + ".path " + settings.path()
                         + " is inside the published tree " + portalDir + " (opendata.portal-dir); mirror elsewhere");
             }
-            return new DirectoryTarget(name, settings.path(), catalog);
+            return new DirectoryTarget(name, settings.path(), registry);
         }
     }
 }

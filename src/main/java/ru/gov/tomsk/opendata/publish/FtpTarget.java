@@ -12,7 +12,6 @@ import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 import org.springframework.stereotype.Component;
 
-import ru.gov.tomsk.opendata.catalog.Catalog;
 
 /**
  * {@code kind: ftp}: uploads to the portal's FTP server with Apache Commons Net, passive mode, binary transfers
@@ -30,8 +29,8 @@ final class FtpTarget extends RemoteTarget {
     private final int port;
     private final String directory;
 
-    FtpTarget(String name, PublishProperties.Remote remote, Catalog catalog) {
-        super(name, remote.directory(), catalog);
+    FtpTarget(String name, PublishProperties.Remote remote, TargetRegistry registry) {
+        super(name, remote.directory(), registry);
         this.targetName = name;
         this.remote = remote;
         this.port = remote.port() == null ? 21 : remote.port();
@@ -187,10 +186,10 @@ final class FtpTarget extends RemoteTarget {
     @Component
     static final class Kind implements TargetKind {
 
-        private final Catalog catalog;
+        private final TargetRegistry registry;
 
-        Kind(Catalog catalog) {
-            this.catalog = catalog;
+        Kind(TargetRegistry registry) {
+            this.registry = registry;
         }
 
         @Override
@@ -206,7 +205,7 @@ final class FtpTarget extends RemoteTarget {
                 throw new IllegalArgumentException(key(name, "password") + " is missing: write it as a placeholder, "
                         + "password: ${PORTAL_FTP_PASSWORD}");
             }
-            return new FtpTarget(name, remote, catalog);
+            return new FtpTarget(name, remote, registry);
         }
     }
 }

@@ -89,10 +89,10 @@ final class HarvestTarget implements DeliveryTarget {
                     problems.add(file + " at " + url + " differs from " + what + " (served more than "
                             + MAX_BODY + " bytes, committed " + committed.length + ")");
                 } else if (!Arrays.equals(served, committed)) {
-                    int at = Arrays.mismatch(served, committed);
+                    // counted from 1, as cmp counts: "cmp served committed" names the same byte
+                    long at = Arrays.mismatch(served, committed) + 1L;
                     problems.add(file + " at " + url + " differs from " + what + " (served " + served.length
-                            + " bytes, committed " + committed.length
-                            + (served.length == committed.length ? ", first difference at byte " + at : "") + ")");
+                            + " bytes, committed " + committed.length + ", first difference at byte " + at + ")");
                 }
             }
         } catch (HttpConnectTimeoutException e) {

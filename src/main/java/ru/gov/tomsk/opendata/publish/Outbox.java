@@ -1,13 +1,15 @@
 package ru.gov.tomsk.opendata.publish;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,11 @@ import ru.gov.tomsk.opendata.catalog.PublishedDataset;
  * failure, or a delivery still failing {@code max-age} after it was requested, is given up and logged as ERROR.
  * A target is sent what the catalogue holds when the attempt starts, so a delivery never takes an older state
  * to a portal than the one already committed.
+ *
+ * <p>A node sends a delivery under a lease naming it ({@link NodeIdentity}, the same across restarts). A node killed
+ * mid-send leaves its lease: restarted, it takes its deliveries back at once; another node takes them when the lease
+ * runs out. Each node reports every poll interval (at most {@link #HEARTBEAT}) that it is alive, so a lease is shown
+ * as a delivery being sent only while its holder is.
  */
 @Service
 public class Outbox {
@@ -36,6 +43,10 @@ public class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     /** Candidates read per claim round; small, because other nodes compete for the same rows. */
     private static final int CLAIM_ROUND = 10;
+    /** How often a node reports that it is alive, at most (more often with a shorter poll interval). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** A node that has not reported for this long is taken for dead: its leases are no longer shown as sending. */
+    public static final Duration LIVE = Duration.ofSeconds(30);
 
     private final DeliveryRepository repository;
     private final DeliveryTargets targets;
@@ -45,13 +56,38 @@ public class Outbox {
     private final String node;
 
     public Outbox(DeliveryRepository repository, DeliveryTargets targets, Catalog catalog, PublishProperties properties,
-                  Clock clock) {
+                  Clock clock, NodeIdentity node) {
         this.repository = repository;
         this.targets = targets;
         this.catalog = catalog;
         this.settings = properties.outbox();
         this.clock = clock;
-        this.node = nodeName();
+        this.node = node.id();
+    }
+
+    /**
+     * Before the first poll: a lease this node still holds was taken by its previous life, killed mid-send (its
+     * identity survives restarts, and no other running process has it). Each such delivery is taken back at once,
+     * not after the lease, so a restart delays a portal by no more than one poll plus the target's backoff.
+     */
+    @PostConstruct
+    void takeBackInterrupted() {
+        Instant now = clock.instant();
+        repository.heartbeat(node, now, true);
+        for (Delivery d : repository.releaseLeftBy(node, "interrupted: node " + node + " stopped while sending it; "
+                + "sent again at once", now)) {
+            LOG.warn("Delivery {} of {} version {} to {} was interrupted when node {} stopped during attempt {}; "
+                    + "it is sent again now", d.id(), d.identifier(), d.dataVersion(), d.target(), node, d.attempts());
+        }
+    }
+
+    /** This node is alive: its leases count as deliveries being sent. Called every {@link #heartbeatInterval()}. */
+    public void heartbeat() {
+        repository.heartbeat(node, clock.instant(), false);
+    }
+
+    Duration heartbeatInterval() {
+        return settings.pollInterval().compareTo(HEARTBEAT) < 0 ? settings.pollInterval() : HEARTBEAT;
     }
 
     /**
@@ -105,15 +141,25 @@ public class Outbox {
 
     /** Every delivery of a dataset, oldest first: what reached which portal, and what is still on its way. */
     public List<Delivery> deliveries(String identifier) {
-        return repository.byDataset(identifier);
+        return withSending(repository.byDataset(identifier));
     }
 
     public List<Delivery> deliveries(DeliveryStatus status) {
-        return repository.byStatus(status);
+        return withSending(repository.byStatus(status));
     }
 
     public Optional<Delivery> delivery(long id) {
-        return repository.find(id);
+        return repository.find(id).map(d -> withSending(List.of(d)).get(0));
+    }
+
+    /** Marks the deliveries being sent: those whose lease is held by a node alive now. */
+    private List<Delivery> withSending(List<Delivery> deliveries) {
+        if (deliveries.stream().allMatch(d -> d.claimedBy() == null)) {
+            return deliveries;
+        }
+        Instant now = clock.instant();
+        Set<String> live = repository.liveNodes(now.minus(LIVE));
+        return deliveries.stream().map(d -> d.withSending(live, now)).toList();
     }
 
     /**
@@ -133,7 +179,7 @@ public class Outbox {
         }
         LOG.info("Delivery {} of {} version {} to {} retried now by {}", id, delivery.identifier(), delivery.dataVersion(),
                 delivery.target(), operator);
-        return repository.find(id).orElseThrow();
+        return delivery(id).orElseThrow();
     }
 
     /**
@@ -240,15 +286,5 @@ public class Outbox {
                 LOG.error("{} pending deliveries to '{}' GIVEN UP: no such target is configured (opendata.targets)", count, target);
             }
         }
-    }
-
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown";
-        }
-        return host + "/" + ProcessHandle.current().pid();
     }
 }

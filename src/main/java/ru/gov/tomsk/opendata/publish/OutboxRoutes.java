@@ -27,10 +27,23 @@ class OutboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         long period = properties.outbox().pollInterval().toMillis();
+        long heartbeat = outbox.heartbeatInterval().toMillis();
+        // on its own timer thread: a poll busy with a long upload must not make the node look dead
+        from("timer:opendata-outbox-heartbeat?delay=" + heartbeat + "&period=" + heartbeat)
+                .routeId("outbox-heartbeat")
+                .process(exchange -> heartbeat());
         for (String target : targets.names()) {
             from("timer:opendata-outbox-" + target + "?delay=" + period + "&period=" + period)
                     .routeId("outbox-" + target)
                     .process(exchange -> poll(target));
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            outbox.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox heartbeat failed: {}", e.getMessage());
         }
     }
 

@@ -15,20 +15,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param targets the portals by name, in name order
  * @param outbox  polling, backoff and give-up settings shared by all targets
+ * @param nodeId  this instance's name in the state database ({@code opendata.node-id}), the same across its
+ *                restarts and different from every other instance's; unset: generated once and kept in
+ *                {@code <work-dir>/node-id} ({@link NodeIdentity})
  */
 @ConfigurationProperties("opendata")
-public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox) {
+public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox, String nodeId) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public PublishProperties {
         targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
+    }
+
+    /** With the node's identity kept in the work directory. */
+    public PublishProperties(Map<String, Target> targets, Outbox outbox) {
+        this(targets, outbox, null);
     }
 
     /**
      * One portal. Which settings apply depends on {@code kind}; a setting another kind needs is ignored.
      *
-     * @param kind            {@code directory} (mirror into a directory, e.g. the regional portal's share) or
-     *                        {@code harvest} (the portal fetches the registry itself; the delivery checks that
-     *                        it is served current); {@code sftp}, {@code ftp}, {@code ckan}, {@code http} to come
+     * @param kind            {@code directory} (mirror into a directory, e.g. the regional portal's share),
+     *                        {@code sftp} or {@code ftp} (mirror onto the portal's file server, {@code .remote.*}),
+     *                        {@code ckan} (the portal's CKAN action API, {@code .ckan.*}), {@code http} (a push to a
+     *                        portal's API, {@code .http.*}) or {@code harvest} (the portal fetches the registry
+     *                        itself; the delivery checks that it is served current)
      * @param path            directory: the mirror's root, where {@code list.csv} and one folder per dataset go
      * @param publicBaseUrl   harvest: the public URL the portal reads {@code list.csv} and {@code <identifier>/meta.csv} from
      * @param connectTimeout  harvest: how long to wait for a connection
@@ -96,8 +107,10 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param port                  default 22 (sftp) or 21 (ftp)
      * @param username              the login
      * @param password              the password (ftp: required; sftp: this or {@code private-key-file})
-     * @param privateKeyFile        sftp: an OpenSSH/PEM private key to log in with
-     * @param privateKeyPassphrase  sftp: the key's passphrase, if it is encrypted
+     * @param privateKeyFile        sftp: the private key to log in with: ed25519, ecdsa or rsa, in OpenSSH format
+     *                              ({@code BEGIN OPENSSH PRIVATE KEY}) or PEM ({@code BEGIN RSA/EC PRIVATE KEY},
+     *                              {@code BEGIN PRIVATE KEY}, {@code BEGIN ENCRYPTED PRIVATE KEY})
+     * @param privateKeyPassphrase  sftp: the key's passphrase, if it is encrypted; as a placeholder, {@code ${ENV}}
      * @param knownHostsFile        sftp: the server's host key, as {@code ssh-keyscan} writes it
      * @param strictHostKeyChecking sftp: refuse a server whose key is not in {@code known-hosts-file} (default true)
      * @param directory             the remote root, where {@code list.*} and one folder per dataset go
@@ -135,7 +148,8 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param backoffCap   …up to this
      * @param maxAge       a delivery still failing this long after it was requested is given up (FAILED, logged as ERROR)
      * @param lease        how long a node may hold a delivery it is sending before another node may take it over
-     *                     (a node that died mid-send); longer than any single delivery takes
+     *                     (a node that died mid-send and is not restarted); longer than any single delivery takes.
+     *                     A restarted node takes back its own at once
      * @param batchSize    deliveries one target sends per poll at most, so a backlog never starves the next poll
      */
     public record Outbox(@DefaultValue("10s") Duration pollInterval,

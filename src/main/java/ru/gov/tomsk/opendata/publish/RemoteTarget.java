@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
-import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.PublishedDataset;
 
 /**
@@ -21,7 +20,8 @@ import ru.gov.tomsk.opendata.catalog.PublishedDataset;
  * under a hidden temporary name ({@code .<name>.tmp-<uuid>}) in its target directory and renamed into place, so a
  * reader of the server never sees half a file nor a link to a file that is not there yet.
  *
- * <p>The server's registry lists only the datasets whose {@code meta.csv} it holds. Every failure is a
+ * <p>The server's registry lists the datasets that publish to this target and whose {@code meta.csv} it holds
+ * ({@link TargetRegistry}). Every failure is a
  * {@link DeliveryResult.Outcome#RETRY RETRY} (server down, login refused, host key unknown: an operator can fix
  * each); messages never carry a password or passphrase.
  */
@@ -52,12 +52,12 @@ abstract class RemoteTarget implements DeliveryTarget {
 
     private final String name;
     private final String directory;
-    private final Catalog catalog;
+    private final TargetRegistry registry;
 
-    RemoteTarget(String name, String directory, Catalog catalog) {
+    RemoteTarget(String name, String directory, TargetRegistry registry) {
         this.name = name;
         this.directory = directory == null ? "" : directory.replaceAll("/+$", "");
-        this.catalog = catalog;
+        this.registry = registry;
     }
 
     @Override
@@ -109,9 +109,9 @@ abstract class RemoteTarget implements DeliveryTarget {
                 passportChanged |= putIfChanged(session, datasetDir, meta.getKey(), meta.getValue());
             }
             // last: only now does the server hold everything its registry will link to
-            Map<String, byte[]> registry;
+            Map<String, byte[]> lists;
             try {
-                registry = catalog.registry(id -> id.equals(identifier) || holdsPassport(session, id));
+                lists = registry.render(name, identifier, id -> holdsPassport(session, id));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -124,7 +124,7 @@ abstract class RemoteTarget implements DeliveryTarget {
                 }
             }
             boolean registryChanged = false;
-            for (Map.Entry<String, byte[]> list : registry.entrySet()) {
+            for (Map.Entry<String, byte[]> list : lists.entrySet()) {
                 registryChanged |= putIfChanged(session, directory, list.getKey(), list.getValue());
             }
             return DeliveryResult.delivered(uploaded + " file(s) uploaded to " + where() + "/" + identifier

@@ -10,14 +10,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +83,11 @@ class CkanTargetEndToEndTest {
     }
 
     @Test
-    void aNewDatasetIsCreatedWithItsFilesThenPatchedAndANewVersionUploadedOnce() throws Exception {
+    void aNewDatasetIsCreatedAndEveryNewVersionReachesItWithItsFilesUploadedOnce() throws Exception {
         String source = Fixtures.h2Source();
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
         Fixtures.installFixtureFeed(home);
-        packageNotFound();
-        ok(post(urlEqualTo(ACTION + "package_create")), "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\", \"resources\": []}");
-        ok(post(urlEqualTo(ACTION + "resource_create")), "{\"id\": \"res-new\", \"package_id\": \"pkg-1\"}");
+        CkanEmulator portal = emulate();
 
         try (TestApp app = TestApp.start(home, clock, properties(source))) {
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
@@ -96,17 +97,19 @@ class CkanTargetEndToEndTest {
 
             ckan.verify(getRequestedFor(urlEqualTo(ACTION + "package_show?id=7017069388-fixture"))
                     .withHeader("Authorization", equalTo(TOKEN)));
-            List<LoggedRequest> creates = ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "package_create"))
-                    .withHeader("Authorization", equalTo(TOKEN)));
+            List<LoggedRequest> creates = ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "package_create")));
             assertThat(creates).hasSize(1);
             JsonNode created = JSON.readTree(creates.get(0).getBody());
             assertThat(created.path("name").asText()).isEqualTo("7017069388-fixture");
-            assertThat(created.path("title").asText()).isEqualTo("Тестовый набор «Организации»");
-            assertThat(created.path("notes").asText()).startsWith("Набор для проверки формата");
-            assertThat(created.path("owner_org").asText()).isEqualTo("tomsk-region");
-            assertThat(created.path("tags").findValuesAsText("name")).containsExactly("тест", "организации");
-            Map<String, String> extras = extras(created);
-            assertThat(extras).containsEntry("identifier", FEED)
+            // no version is claimed before the files are there
+            assertThat(extras(created)).doesNotContainKey("opendata_version");
+
+            JsonNode pkg = portal.pkg("7017069388-fixture");
+            assertThat(pkg.path("title").asText()).isEqualTo("Тестовый набор «Организации»");
+            assertThat(pkg.path("notes").asText()).startsWith("Набор для проверки формата");
+            assertThat(pkg.path("owner_org").asText()).isEqualTo("tomsk-region");
+            assertThat(pkg.path("tags").findValuesAsText("name")).containsExactly("тест", "организации");
+            assertThat(extras(pkg)).containsEntry("identifier", FEED)
                     .containsEntry("creator", "Департамент тестирования Томской области")
                     .containsEntry("publishername", "Иванова Анна Петровна")
                     .containsEntry("publisherphone", "+7 3822 000000")
@@ -114,65 +117,116 @@ class CkanTargetEndToEndTest {
                     .containsEntry("modified", "20260320")
                     .containsEntry("opendata_version", V1)
                     .containsKeys("standardversion", "valid");
+            assertHolds(portal, pkg, V1);
+            Map<String, String> resourceIds = new HashMap<>();
+            pkg.path("resources").forEach(r -> resourceIds.put(r.path("name").asText(), r.path("id").asText()));
 
-            List<LoggedRequest> resources = ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "resource_create"))
-                    .withHeader("Authorization", equalTo(TOKEN)));
-            assertThat(resources).extracting(r -> r.getPart("name").getBody().asString())
-                    .containsExactlyInAnyOrder("data.csv", "data.json", "data.xml");
-            for (LoggedRequest resource : resources) {
-                assertThat(resource.getHeader("Content-Type")).startsWith("multipart/form-data");
-                String name = resource.getPart("name").getBody().asString();
-                String format = name.substring(name.indexOf('.') + 1);
-                assertThat(resource.getPart("package_id").getBody().asString()).isEqualTo("pkg-1");
-                assertThat(resource.getPart("format").getBody().asString()).isEqualTo(format.toUpperCase());
-                assertThat(resource.getPart("opendata_version").getBody().asString()).isEqualTo(V1);
-                assertThat(resource.getPart("upload").getBody().asBytes()).isEqualTo(Files.readAllBytes(file(V1, format)));
-            }
-            ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "package_patch")));
-
-            // the package is there now, with this version's files; a new version is published
+            // the package is there now; a new version is published, and reaches it
             ckan.resetRequests();
-            ok(get(urlPathEqualTo(ACTION + "package_show")), packageWithResources(V1));
-            ok(post(urlEqualTo(ACTION + "resource_update")), "{\"id\": \"res-csv\"}");
-            ok(post(urlEqualTo(ACTION + "package_patch")), "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\"}");
-            Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET amount = 99.90 WHERE id = 1");
-            clock.set("2026-03-20T03:00:00Z");
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            publishSecondVersion(app, clock, source);
             Delivery second = Mirror.await(app, FEED, V2, "portal", DeliveryStatus.DONE);
             assertThat(second.lastError()).isNull();
+            assertThat(Files.readAllBytes(file(V2, "csv"))).isNotEqualTo(Files.readAllBytes(file(V1, "csv")));
 
+            pkg = portal.pkg("7017069388-fixture");
+            assertThat(extras(pkg)).containsEntry("opendata_version", V2).containsEntry("identifier", FEED);
+            assertHolds(portal, pkg, V2);
+            // the same resources, replaced in place (resource_patch keeps their names)
+            pkg.path("resources").forEach(r -> assertThat(r.path("id").asText()).isEqualTo(resourceIds.get(r.path("name").asText())));
             ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "package_create")));
             ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "resource_create")));
-            List<LoggedRequest> updates = ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "resource_update"))
-                    .withHeader("Authorization", equalTo(TOKEN)));
-            assertThat(updates).extracting(r -> r.getPart("id").getBody().asString())
-                    .containsExactlyInAnyOrder("res-csv", "res-json", "res-xml");
-            for (LoggedRequest update : updates) {
-                String format = update.getPart("id").getBody().asString().substring("res-".length());
-                assertThat(update.getPart("opendata_version").getBody().asString()).isEqualTo(V2);
-                assertThat(update.getPart("upload").getBody().asBytes()).isEqualTo(Files.readAllBytes(file(V2, format)));
+            ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "resource_update")));
+            ckan.verify(3, postRequestedFor(urlEqualTo(ACTION + "resource_patch")).withHeader("Authorization", equalTo(TOKEN)));
+            for (LoggedRequest patch : ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "package_patch")))) {
+                assertThat(JSON.readTree(patch.getBody()).path("id").asText()).isEqualTo(pkg.path("id").asText());
             }
-            assertThat(Files.readAllBytes(file(V2, "csv"))).isNotEqualTo(Files.readAllBytes(file(V1, "csv")));
-            List<LoggedRequest> patches = ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "package_patch"))
-                    .withHeader("Authorization", equalTo(TOKEN)));
-            assertThat(patches).hasSize(1);
-            JsonNode patched = JSON.readTree(patches.get(0).getBody());
-            assertThat(patched.path("name").asText()).isEqualTo("7017069388-fixture");
-            assertThat(patched.path("owner_org").asText()).isEqualTo("tomsk-region");
-            assertThat(extras(patched)).containsEntry("opendata_version", V2).containsEntry("identifier", FEED);
 
             // sent again (a retry after a lost answer): the portal already holds V2's files, nothing is uploaded
             ckan.resetRequests();
-            ok(get(urlPathEqualTo(ACTION + "package_show")), packageWithResources(V2));
             DeliveryTarget target = app.bean(DeliveryTargets.class).target("portal").orElseThrow();
             DeliveryResult again = target.deliver(new DatasetDelivery(second.id(), FEED, V2, "portal", 2,
                     app.bean(Catalog.class).published(FEED).orElseThrow()));
             assertThat(again.outcome()).isEqualTo(DeliveryResult.Outcome.DELIVERED);
             assertThat(again.message()).contains("files already current").doesNotContain(TOKEN);
-            ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "resource_update")));
+            ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "resource_patch")));
             ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "resource_create")));
             ckan.verify(0, postRequestedFor(urlEqualTo(ACTION + "package_create")));
             ckan.verify(1, postRequestedFor(urlEqualTo(ACTION + "package_patch")));
+            assertConsistentThroughout(portal);
+        }
+    }
+
+    @Test
+    void packagePatchWithoutIdIsRefusedByThePortalExactlyAsCkanRefusesIt() throws Exception {
+        CkanEmulator portal = emulate();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(action("package_create", "{\"name\": \"7017069388-fixture\", \"owner_org\": \"o\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(200);
+
+        // what a delivery sent before: the name, no id
+        HttpResponse<String> refused = http.send(action("package_patch", "{\"name\": \"7017069388-fixture\", \"title\": \"x\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        JsonNode error = JSON.readTree(refused.body());
+        assertThat(error.path("success").asBoolean(true)).isFalse();
+        assertThat(error.path("error")).isEqualTo(JSON.readTree("{\"__type\": \"Validation Error\", \"id\": [\"Missing value\"]}"));
+        assertThat(portal.pkg("7017069388-fixture").path("title").isMissingNode()).isTrue();
+
+        String id = JSON.readTree(created.body()).path("result").path("id").asText();
+        HttpResponse<String> patched = http.send(action("package_patch", "{\"id\": \"" + id + "\", \"title\": \"x\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(portal.pkg("7017069388-fixture").path("title").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void aDeliveryCutOffBetweenUploadsNeverLeavesTheVersionExtraAheadOfTheFilesAndItsRetryCompletesIt() throws Exception {
+        String source = Fixtures.h2Source();
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        CkanEmulator portal = emulate();
+
+        try (TestApp app = startWithFirstVersionDelivered(source, clock)) {
+
+            // the first file of V2 is replaced, then the portal fails
+            portal.failNext("resource_patch", 200, 503);
+            ckan.resetRequests();
+            publishSecondVersion(app, clock, source);
+            Delivery cut = Mirror.await(app, FEED, V2, "portal", d -> d.attempts() == 1 && d.claimedBy() == null);
+            assertThat(cut.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(cut.lastError()).contains("resource_patch", "HTTP 503");
+            JsonNode between = portal.pkg("7017069388-fixture");
+            // the extra still names V1, whose files are all there or already replaced by V2's: never the reverse
+            assertThat(extras(between)).containsEntry("opendata_version", V1);
+            assertThat(versions(between)).containsValue(V2).containsValue(V1);
+
+            clock.set(cut.nextAttemptAt());
+            Delivery done = Mirror.await(app, FEED, V2, "portal", DeliveryStatus.DONE);
+            assertThat(done.attempts()).isEqualTo(2);
+            JsonNode pkg = portal.pkg("7017069388-fixture");
+            assertThat(extras(pkg)).containsEntry("opendata_version", V2);
+            assertHolds(portal, pkg, V2);
+            // the resource replaced before the failure is not uploaded again
+            assertThat(ckan.findAll(postRequestedFor(urlEqualTo(ACTION + "resource_patch")))).hasSize(2 + 2);
+            assertConsistentThroughout(portal);
+        }
+    }
+
+    @Test
+    void aPassportThePortalRejectsFailsTheDeliveryBeforeAnyFileIsReplaced() throws Exception {
+        String source = Fixtures.h2Source();
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        CkanEmulator portal = emulate();
+
+        try (TestApp app = startWithFirstVersionDelivered(source, clock)) {
+            JsonNode before = portal.pkg("7017069388-fixture");
+
+            portal.failNext("package_patch", 409);
+            publishSecondVersion(app, clock, source);
+            Delivery failed = Mirror.await(app, FEED, V2, "portal", DeliveryStatus.FAILED);
+            assertThat(failed.lastError()).contains("package_patch", "HTTP 409");
+            assertThat(portal.pkg("7017069388-fixture")).isEqualTo(before);
+            assertHolds(portal, before, V1);
         }
     }
 
@@ -223,6 +277,7 @@ class CkanTargetEndToEndTest {
                 .willReturn(notFound()));
         ok(post(urlEqualTo(ACTION + "package_create")), "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\", \"resources\": []}");
         ok(post(urlEqualTo(ACTION + "resource_create")), "{\"id\": \"res-new\"}");
+        ok(post(urlEqualTo(ACTION + "package_patch")), "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\"}");
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
         try (TestApp app = TestApp.start(home, clock, properties(Fixtures.h2Source()))) {
@@ -239,6 +294,7 @@ class CkanTargetEndToEndTest {
             assertThat(done.lastError()).isNull();
             ckan.verify(1, postRequestedFor(urlEqualTo(ACTION + "package_create")));
             ckan.verify(3, postRequestedFor(urlEqualTo(ACTION + "resource_create")));
+            ckan.verify(1, postRequestedFor(urlEqualTo(ACTION + "package_patch")));
         }
     }
 
@@ -251,6 +307,77 @@ class CkanTargetEndToEndTest {
         props.put("opendata.outbox.poll-interval", "100ms");
         props.put("opendata.outbox.backoff-base", "1s");
         return props;
+    }
+
+    /** The service, with the fixture feed's first version published and delivered. */
+    private TestApp startWithFirstVersionDelivered(String source, MutableClock clock) throws IOException {
+        Fixtures.installFixtureFeed(home);
+        TestApp app = TestApp.start(home, clock, properties(source));
+        try {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Mirror.await(app, FEED, V1, "portal", DeliveryStatus.DONE);
+            return app;
+        } catch (RuntimeException | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** The fixture changes and the feed runs an hour later: {@link #V2} is published. */
+    private static void publishSecondVersion(TestApp app, MutableClock clock, String source) {
+        Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET amount = 99.90 WHERE id = 1");
+        clock.set("2026-03-20T03:00:00Z");
+        assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+    }
+
+    /** Every call of the action API goes to a CKAN emulator. */
+    private CkanEmulator emulate() {
+        CkanEmulator portal = new CkanEmulator(TOKEN);
+        ckan.stop();
+        ckan = new WireMockServer(options().dynamicPort().extensions(portal));
+        ckan.start();
+        ckan.stubFor(any(urlPathMatching("/api/3/action/.*")).willReturn(aResponse().withTransformers(CkanEmulator.NAME)));
+        return portal;
+    }
+
+    private HttpRequest action(String action, String json) {
+        return HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + ckan.port() + ACTION + action))
+                .header("Authorization", TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** The package holds {@code version}'s files: one resource per format, each at that version, with its bytes. */
+    private void assertHolds(CkanEmulator portal, JsonNode pkg, String version) throws IOException {
+        assertThat(versions(pkg)).containsOnlyKeys("data.csv", "data.json", "data.xml").containsValues(version, version, version);
+        for (JsonNode resource : pkg.path("resources")) {
+            String format = resource.path("name").asText().substring("data.".length());
+            assertThat(resource.path("format").asText()).isEqualTo(format.toUpperCase());
+            assertThat(resource.path("url_type").asText()).isEqualTo("upload");
+            assertThat(portal.upload(resource.path("id").asText())).isEqualTo(Files.readAllBytes(file(version, format)));
+        }
+    }
+
+    /**
+     * In every state the package went through, its version extra names a version all of whose files it holds:
+     * every resource is at that version or already at a newer one, never missing nor older.
+     */
+    private static void assertConsistentThroughout(CkanEmulator portal) {
+        for (JsonNode state : portal.states()) {
+            String claimed = extras(state).get("opendata_version");
+            if (claimed == null) {
+                continue;
+            }
+            assertThat(versions(state)).as("resources when the extra said %s", claimed)
+                    .containsOnlyKeys("data.csv", "data.json", "data.xml")
+                    .allSatisfy((name, version) -> assertThat(version).isGreaterThanOrEqualTo(claimed));
+        }
+    }
+
+    /** The {@code opendata_version} of each resource, by name. */
+    private static Map<String, String> versions(JsonNode pkg) {
+        Map<String, String> versions = new HashMap<>();
+        pkg.path("resources").forEach(r -> versions.put(r.path("name").asText(), r.path("opendata_version").asText()));
+        return versions;
     }
 
     private void packageNotFound() {
@@ -268,19 +395,6 @@ class CkanTargetEndToEndTest {
         ckan.stubFor(request.withHeader("Authorization", equalTo(TOKEN)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"help\": \"http://ckan/api/3/action/help_show\", \"success\": true, \"result\": " + result + "}")));
-    }
-
-    /** package_show's result for the package holding {@code version}'s files. */
-    private static String packageWithResources(String version) {
-        List<String> resources = new ArrayList<>();
-        for (String format : List.of("csv", "json", "xml")) {
-            resources.add("{\"id\": \"res-" + format + "\", \"package_id\": \"pkg-1\", \"name\": \"data." + format
-                    + "\", \"format\": \"" + format.toUpperCase() + "\", \"url_type\": \"upload\", "
-                    + "\"url\": \"http://ckan/dataset/pkg-1/resource/res-" + format + "/download/data." + format + "\", "
-                    + "\"opendata_version\": \"" + version + "\"}");
-        }
-        return "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\", \"state\": \"active\", \"owner_org\": \"org-1\", "
-                + "\"resources\": [" + String.join(", ", resources) + "]}";
     }
 
     private static Map<String, String> extras(JsonNode pkg) {

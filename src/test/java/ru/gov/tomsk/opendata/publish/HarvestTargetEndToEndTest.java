@@ -103,16 +103,37 @@ class HarvestTargetEndToEndTest {
             Delivery stale = Mirror.await(app, FEED, "20260320T1000", "federal", d -> d.attempts() == 1 && d.claimedBy() == null);
             assertThat(stale.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(stale.lastError()).isEqualTo(FEED + "/meta.csv at " + base + FEED + "/meta.csv differs from the committed "
-                    + "passport (served " + firstMeta.length + " bytes, committed " + committed.length + ")");
+                    + "passport (served " + firstMeta.length + " bytes, committed " + committed.length
+                    + ", first difference at byte " + cmp(firstMeta, committed) + ")");
             assertThat(stale.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(1));
+
+            // one byte off, the length the same: the byte is named as cmp names it, counting from 1
+            byte[] oneOff = committed.clone();
+            int index = committed.length - 3;
+            oneOff[index] ^= 0x01;
+            serve("/opendata/" + FEED + "/meta.csv", oneOff);
+            clock.set(stale.nextAttemptAt());
+            Delivery off = Mirror.await(app, FEED, "20260320T1000", "federal", d -> d.attempts() == 2 && d.claimedBy() == null);
+            assertThat(off.lastError()).isEqualTo(FEED + "/meta.csv at " + base + FEED + "/meta.csv differs from the committed "
+                    + "passport (served " + committed.length + " bytes, committed " + committed.length
+                    + ", first difference at byte " + (index + 1) + ")");
 
             // the portal catches up
             serve("/opendata/" + FEED + "/meta.csv", committed);
-            clock.set(stale.nextAttemptAt());
+            clock.set(off.nextAttemptAt());
             Delivery done = Mirror.await(app, FEED, "20260320T1000", "federal", DeliveryStatus.DONE);
-            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(done.attempts()).isEqualTo(3);
             assertThat(done.lastError()).isNull();
         }
+    }
+
+    /** The first byte at which two files differ, as {@code cmp} counts: from 1. */
+    private static int cmp(byte[] a, byte[] b) {
+        int i = 0;
+        while (i < a.length && i < b.length && a[i] == b[i]) {
+            i++;
+        }
+        return i + 1;
     }
 
     private void serve(String path, byte[] body) {

@@ -216,6 +216,8 @@ class HttpTargetEndToEndTest {
                         .withBody("{\"success\": false, \"error\": {\"message\": \"Not found\", \"__type\": \"Not Found Error\"}}")));
         ckanOk(post(urlEqualTo(action + "package_create")), "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\", \"resources\": []}");
         ckanOk(post(urlEqualTo(action + "resource_create")), "{\"id\": \"res-new\"}");
+        ckanOk(post(urlEqualTo(action + "package_patch")).withRequestBody(matchingJsonPath("$.id", equalTo("pkg-1"))),
+                "{\"id\": \"pkg-1\", \"name\": \"7017069388-fixture\"}");
         Map<String, Object> props = properties(Fixtures.h2Source(), "json");
         props.put("opendata.targets.portal.http.mode", "ckan");
         props.put("opendata.targets.portal.http.url", "http://localhost:" + portal.port() + "/");
@@ -230,6 +232,7 @@ class HttpTargetEndToEndTest {
             assertThat(creates).hasSize(1);
             assertThat(JSON.readTree(creates.get(0).getBody()).path("owner_org").asText()).isEqualTo("tomsk-region");
             portal.verify(3, postRequestedFor(urlEqualTo(action + "resource_create")));
+            portal.verify(1, postRequestedFor(urlEqualTo(action + "package_patch")));
         }
     }
 

@@ -19,7 +19,7 @@ import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 
-/** The outbox on PostgreSQL as the state database: V4 migrates, and the claim, retry and done updates run there too. */
+/** The outbox on PostgreSQL as the state database: V4 and V7_3 migrate, and the claim, retry, done and lease updates run there too. */
 class PostgresOutboxTest {
 
     static final String FEED = Fixtures.FEED;
@@ -32,6 +32,13 @@ class PostgresOutboxTest {
     void racingNodesEachWinDifferentDeliveriesOnPostgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             ClaimRace.run(postgres.getPostgresDatabase());
+        }
+    }
+
+    @Test
+    void aDeadNodesLeaseIsNotShownAsSendingAndItsRestartTakesItBackOnPostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            NodeLeases.run(postgres.getPostgresDatabase());
         }
     }
 

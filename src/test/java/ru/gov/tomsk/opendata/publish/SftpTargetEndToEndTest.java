@@ -2,7 +2,6 @@ package ru.gov.tomsk.opendata.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -15,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
@@ -37,8 +34,9 @@ import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
  * {@code kind: sftp} through the real application against a real SSH server (Apache MINA SSHD): the server's tree
- * follows the published tree version after version, a server that is down is retried until it is back, and a
- * server whose host key is not known is refused.
+ * follows the published tree version after version, a server that is down is retried until it is back (logging in
+ * with an encrypted ed25519 key whose passphrase comes from the environment), and a server whose host key is not
+ * known is refused. Key types and formats one by one: {@link SftpKeysTest}.
  */
 class SftpTargetEndToEndTest {
 
@@ -56,6 +54,8 @@ class SftpTargetEndToEndTest {
 
     SshServer server;
     KeyPair hostKey;
+    /** What ssh-keygen makes today by default. */
+    final SshKeys.Type clientKeyType = SshKeys.Type.ED25519;
     KeyPair clientKey;
     int port;
     /** When set, the server goes down as soon as the next uploaded file is closed, before the client renames it. */
@@ -87,7 +87,7 @@ class SftpTargetEndToEndTest {
     @BeforeEach
     void startSshServer() throws Exception {
         hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        clientKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048);
+        clientKey = clientKeyType.generate();
         start(0);
         port = server.getPort();
     }
@@ -123,16 +123,7 @@ class SftpTargetEndToEndTest {
     }
 
     Path privateKeyFile() throws Exception {
-        Path file = keys.resolve("id_rsa");
-        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
-        encryption.setPassword(PASSPHRASE);
-        encryption.setCipherName("AES");
-        encryption.setCipherType("256");
-        encryption.setCipherMode("CTR");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "opendata@test", encryption, out);
-        }
-        return file;
+        return SshKeys.write(clientKey, SshKeys.Format.OPENSSH, PASSPHRASE, keys.resolve("id_" + clientKeyType));
     }
 
     /** The target's settings as application.yml would hold them, secrets as placeholders resolved from the environment. */

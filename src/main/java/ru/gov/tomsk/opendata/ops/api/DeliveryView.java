@@ -18,7 +18,8 @@ public record DeliveryView(
         @Schema(description = "attempts in the current round") int attempts,
         @Schema(nullable = true, description = "why the newest attempt failed; never contains secrets") String lastError,
         @Schema(nullable = true, description = "when a pending delivery is due") Instant nextAttemptAt,
-        @Schema(description = "a node is sending it right now") boolean sending,
+        @Schema(description = "a node is sending it right now: its lease is held by a node that is alive (a lease left by "
+                + "a node that died mid-send is not)") boolean sending,
         @Schema(nullable = true, description = "start of the current round; opendata.outbox.max-age counts from here")
         Instant pendingSince,
         Instant createdAt,
@@ -27,7 +28,7 @@ public record DeliveryView(
 
     static DeliveryView of(Delivery d) {
         return new DeliveryView(d.id(), d.identifier(), d.dataVersion(), d.target(), d.status(), d.attempts(), d.lastError(),
-                d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.claimedBy() != null, d.pendingSince(),
+                d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.sending(), d.pendingSince(),
                 d.createdAt(), d.updatedAt(), d.deliveredAt());
     }
 }

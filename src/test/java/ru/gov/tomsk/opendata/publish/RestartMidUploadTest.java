@@ -1,0 +1,163 @@
+package ru.gov.tomsk.opendata.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.TestApp;
+
+/**
+ * A service stopped dead in the middle of an SFTP upload, then started again on the same state database and work
+ * directory: it is the same node, so it takes its interrupted delivery back at once. The lease is 30 minutes and the
+ * clock stands still, so nothing but that can complete the delivery; it completes within a poll.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RestartMidUploadTest {
+
+    static final String FEED = Fixtures.FEED;
+    static final String V1 = "20260320T0900";
+    static final String USER = "portal";
+    static final String PASSWORD = "Portal&Pass+42%=x?";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path serverRoot;
+    @TempDir
+    Path keys;
+
+    SshServer server;
+    /** Armed: the next data-file write stalls until {@link #cut} is counted down, then the session is cut. */
+    final AtomicBoolean stallNextUpload = new AtomicBoolean(true);
+    final CountDownLatch stalled = new CountDownLatch(1);
+    final CountDownLatch cut = new CountDownLatch(1);
+
+    /** An upload that hangs, as one to a stalled server does, until the test cuts the connection. */
+    final class StallingUpload implements SftpEventListener {
+        @Override
+        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+                            int dataOffset, int dataLen) throws IOException {
+            String file = localHandle.getFile().getFileName().toString();
+            if (RemoteTarget.isTemporary(file) && file.contains("data-") && stallNextUpload.compareAndSet(true, false)) {
+                stalled.countDown();
+                try {
+                    cut.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                session.close(true);
+                throw new IOException("connection cut by the test");
+            }
+        }
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        cut.countDown();
+        if (server != null) {
+            server.stop(true);
+        }
+    }
+
+    @Test
+    void aRestartedNodeTakesBackItsInterruptedUploadAtOnceNotAfterTheLease(CapturedOutput output) throws Exception {
+        KeyPair hostKey = SshKeys.Type.ED25519.generate();
+        server = Peers.sftp(serverRoot, List.of(hostKey));
+        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new StallingUpload());
+        server.setSubsystemFactories(List.of(sftp));
+        server.start();
+
+        Map<String, Object> props = new HashMap<>(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
+        String prefix = "opendata.targets.portal.";
+        props.put(prefix + "kind", "sftp");
+        props.put(prefix + "remote.host", "localhost");
+        props.put(prefix + "remote.port", String.valueOf(server.getPort()));
+        props.put(prefix + "remote.username", USER);
+        props.put(prefix + "remote.password", PASSWORD);
+        props.put(prefix + "remote.known-hosts-file", Files.writeString(keys.resolve("known_hosts"),
+                SshKeys.knownHostsLine("localhost", server.getPort(), hostKey) + "\n").toString());
+        props.put(prefix + "remote.directory", "opendata");
+        props.put(prefix + "remote.connect-timeout", "60s");
+        props.put("opendata.outbox.poll-interval", "100ms");
+        props.put("opendata.outbox.backoff-base", "1s");
+        props.put("opendata.outbox.lease", "30m");
+        // stopped dead: Camel does not wait for the upload in progress (its timer thread is not interrupted either)
+        props.put("camel.main.shutdown-timeout", "1");
+        Fixtures.installFixtureFeed(home);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        Instant leaseTaken = clock.instant();
+
+        String node;
+        TestApp first = TestApp.start(home, clock, props);
+        try {
+            node = first.bean(NodeIdentity.class).id();
+            assertThat(first.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(stalled.await(60, TimeUnit.SECONDS)).as("the upload began").isTrue();
+            Delivery sending = Mirror.find(first, FEED, V1, "portal").orElseThrow();
+            assertThat(sending.sending()).isTrue();
+            assertThat(sending.claimedBy()).isEqualTo(node);
+            assertThat(sending.attempts()).isEqualTo(1);
+        } finally {
+            first.close();
+        }
+        // what kill -9 leaves: the lease, held by this node for 30 more minutes of a clock that stands still
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("state/opendata").toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT claimed_by, claimed_until, status FROM delivery")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("claimed_by")).isEqualTo(node);
+            assertThat(rs.getObject("claimed_until", java.time.OffsetDateTime.class).toInstant())
+                    .isEqualTo(leaseTaken.plus(Duration.ofMinutes(30)));
+            assertThat(rs.getString("status")).isEqualTo("PENDING");
+        }
+        // the dead service's upload ends with the connection, long after anything of it could write the state
+        cut.countDown();
+
+        try (TestApp second = TestApp.start(home, clock, props)) {
+            assertThat(second.bean(NodeIdentity.class).id()).as("the same node after its restart").isEqualTo(node);
+            Delivery done = Mirror.await(second, FEED, V1, "portal", DeliveryStatus.DONE);
+            assertThat(clock.instant()).as("the lease has not run out").isEqualTo(leaseTaken);
+            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(done.lastError()).isNull();
+            assertThat(done.sending()).isFalse();
+            assertThat(output.getAll()).contains("Delivery " + done.id() + " of " + FEED + " version " + V1 + " to portal "
+                    + "was interrupted when node " + node + " stopped during attempt 1; it is sent again now");
+            Path remote = serverRoot.resolve("opendata");
+            assertThat(Mirror.visible(remote)).isEqualTo(Mirror.visible(TestApp.portal(home)));
+            // the interrupted upload's temporary file was removed by the attempt that completed it
+            assertThat(Fixtures.snapshot(remote)).isEqualTo(Mirror.visible(remote));
+        }
+    }
+}
