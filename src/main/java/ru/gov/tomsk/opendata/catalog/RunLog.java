@@ -1,7 +1,5 @@
 package ru.gov.tomsk.opendata.catalog;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +33,10 @@ public class RunLog {
     private final Clock clock;
     private final String node;
 
-    public RunLog(JdbcClient jdbc, Clock clock) {
+    public RunLog(JdbcClient jdbc, Clock clock, NodeIdentity node) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.node = nodeName();
+        this.node = node.id();
     }
 
     public long start(String feedId) {
@@ -165,13 +163,5 @@ public class RunLog {
 
     private static String truncate(String message) {
         return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
-    }
-
-    private static String nodeName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import ru.gov.tomsk.opendata.catalog.Catalog;
+import ru.gov.tomsk.opendata.catalog.NodeIdentity;
 import ru.gov.tomsk.opendata.catalog.PublishedDataset;
 
 /**

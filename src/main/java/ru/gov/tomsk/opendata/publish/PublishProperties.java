@@ -15,21 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param targets the portals by name, in name order
  * @param outbox  polling, backoff and give-up settings shared by all targets
- * @param nodeId  this instance's name in the state database ({@code opendata.node-id}), the same across its
- *                restarts and different from every other instance's; unset: generated once and kept in
- *                {@code <work-dir>/node-id} ({@link NodeIdentity})
+ * The node's own name ({@code opendata.node-id}) is read by {@link ru.gov.tomsk.opendata.catalog.NodeIdentity}:
+ * runs and deliveries both carry it.
  */
 @ConfigurationProperties("opendata")
-public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox, String nodeId) {
+public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox) {
 
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public PublishProperties {
         targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
-    }
-
-    /** With the node's identity kept in the work directory. */
-    public PublishProperties(Map<String, Target> targets, Outbox outbox) {
-        this(targets, outbox, null);
     }
 
     /**

@@ -34,6 +34,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.NodeIdentity;
+import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
@@ -141,12 +144,17 @@ class RestartMidUploadTest {
             assertThat(rs.getObject("claimed_until", java.time.OffsetDateTime.class).toInstant())
                     .isEqualTo(leaseTaken.plus(Duration.ofMinutes(30)));
             assertThat(rs.getString("status")).isEqualTo("PENDING");
+            // and a run of its own it was in the middle of: a restart must close it, whatever the host is now called
+            s.executeUpdate("INSERT INTO feed_run (feed_id, node, started_at, status) VALUES ('" + FEED + "', '" + node
+                    + "', TIMESTAMP WITH TIME ZONE '2026-03-20 02:00:00+00', 'RUNNING')");
         }
         // the dead service's upload ends with the connection, long after anything of it could write the state
         cut.countDown();
 
         try (TestApp second = TestApp.start(home, clock, props)) {
             assertThat(second.bean(NodeIdentity.class).id()).as("the same node after its restart").isEqualTo(node);
+            assertThat(second.bean(RunLog.class).runs(FEED, 10)).filteredOn(r -> r.status() == RunStatus.FAILED)
+                    .extracting(FeedRun::message).containsExactly("interrupted: the service stopped during the run");
             Delivery done = Mirror.await(second, FEED, V1, "portal", DeliveryStatus.DONE);
             assertThat(clock.instant()).as("the lease has not run out").isEqualTo(leaseTaken);
             assertThat(done.attempts()).isEqualTo(2);

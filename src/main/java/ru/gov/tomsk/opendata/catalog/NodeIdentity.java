@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.publish;
+package ru.gov.tomsk.opendata.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,16 +18,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
-import ru.gov.tomsk.opendata.catalog.AtomicFiles;
 
 /**
  * This node's name in the state database, the same across its restarts: {@code opendata.node-id} when set
  * (e.g. the pod name of a StatefulSet), otherwise generated once ({@code <host>-<random>}) and kept in
  * {@code <work-dir>/node-id}. A lease on a delivery names the node holding it, so a restarted node knows its own
- * interrupted deliveries and takes them back at once instead of waiting for their leases to run out.
+ * interrupted deliveries and takes them back at once instead of waiting for their leases to run out; a run names it
+ * too, so a restarted node closes the runs its previous life left RUNNING (a host name alone changes with every
+ * container restart).
  *
  * <p>That is safe only while no other running process has the same identity: the node holds an exclusive lock on
  * {@code <work-dir>/node-<id>.lock} while it runs (the operating system drops it when the process dies, even by
@@ -46,11 +48,12 @@ public class NodeIdentity implements DisposableBean {
     private final FileChannel lockFile;
     private final FileLock lock;
 
-    public NodeIdentity(PublishProperties publish, OpendataProperties properties) {
+    public NodeIdentity(OpendataProperties properties, Environment environment) {
+        String configured = environment.getProperty(SETTING);
         Path workDir = properties.workDir().toAbsolutePath();
         try {
             Files.createDirectories(workDir);
-            this.id = publish.nodeId() != null && !publish.nodeId().isBlank() ? configured(publish.nodeId().strip())
+            this.id = configured != null && !configured.isBlank() ? configured(configured.strip())
                     : kept(workDir.resolve("node-id"));
             Path lockPath = workDir.resolve("node-" + id + ".lock");
             this.lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -70,7 +73,7 @@ public class NodeIdentity implements DisposableBean {
             throw new UncheckedIOException("cannot keep the node identity in " + workDir + " (opendata.work-dir): "
                     + e.getMessage(), e);
         }
-        LOG.info("Node identity '{}' ({})", id, publish.nodeId() != null && !publish.nodeId().isBlank()
+        LOG.info("Node identity '{}' ({})", id, configured != null && !configured.isBlank()
                 ? SETTING : workDir.resolve("node-id"));
     }
 
