@@ -1,25 +1,18 @@
 package ru.gov.tomsk.opendata.publish;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
-import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
-import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 
 /** The portals' file servers, real and on this machine: Apache MINA FtpServer and Apache MINA SSHD with SFTP. */
 final class Peers {
@@ -29,28 +22,7 @@ final class Peers {
 
     /** A started FTP server on 127.0.0.1, passive mode only, with one user whose home is {@code root}. */
     static FtpServer ftp(Path root, Path usersFile, String user, String password) throws IOException, FtpException {
-        FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setActiveEnabled(false);
-        data.setPassiveAddress("127.0.0.1");
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        factory.addListener("default", listener.createListener());
-        PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-        users.setFile(Files.createFile(usersFile).toFile());
-        users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
-        factory.setUserManager(users.createUserManager());
-        BaseUser account = new BaseUser();
-        account.setName(user);
-        account.setPassword(password);
-        account.setHomeDirectory(root.toString());
-        account.setAuthorities(List.of(new WritePermission()));
-        factory.getUserManager().save(account);
-        FtpServer server = factory.createServer();
-        server.start();
-        return server;
+        return TestFtpServer.start(root, user, password, usersFile).server();
     }
 
     static int port(FtpServer server) {

@@ -18,7 +18,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.Command;
@@ -33,12 +32,12 @@ import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.impl.DefaultFtpServer;
-import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 
 /**
  * An Apache MINA FtpServer the way departments' servers differ from a friendly one: the login starts in
@@ -101,7 +100,7 @@ final class DropFtpServer implements AutoCloseable {
         this.root = root;
         Files.createDirectories(root.resolve(HOME.substring(1)));
         FtpServerFactory factory = new FtpServerFactory();
-        factory.addListener("default", passiveOnlyListener());
+        factory.addListener("default", TestFtpServer.passiveOnlyListener());
 
         PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
         java.io.File userFile = Files.createTempFile("ftp-users", ".properties").toFile();
@@ -186,18 +185,6 @@ final class DropFtpServer implements AutoCloseable {
     /** The properties {@link #source} refers to. */
     Map<String, Object> props() {
         return Map.of("FTP_PORT", String.valueOf(port), "FTP_USER", USER, "FTP_PASSWORD", PASSWORD);
-    }
-
-    /** A listener on 127.0.0.1 that only allows passive data connections (what gets through firewalls and NAT). */
-    static org.apache.ftpserver.listener.Listener passiveOnlyListener() {
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setActiveEnabled(false);
-        data.setPassiveAddress("127.0.0.1");
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        return listener.createListener();
     }
 
     int port() {

@@ -10,6 +10,7 @@ import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
@@ -34,14 +35,7 @@ public final class TestFtpServer implements AutoCloseable {
     public static TestFtpServer start(Path home, String user, String password, Path usersFile)
             throws FtpException, IOException {
         FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setActiveEnabled(false);
-        data.setPassiveAddress("127.0.0.1");
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        factory.addListener("default", listener.createListener());
+        factory.addListener("default", passiveOnlyListener());
 
         PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
         users.setFile(Files.createFile(usersFile).toFile());
@@ -57,6 +51,23 @@ public final class TestFtpServer implements AutoCloseable {
         FtpServer server = factory.createServer();
         server.start();
         return new TestFtpServer(server);
+    }
+
+    /** A listener on 127.0.0.1 that only allows passive data connections (what gets through firewalls and NAT). */
+    public static Listener passiveOnlyListener() {
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(0);
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setActiveEnabled(false);
+        data.setPassiveAddress("127.0.0.1");
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        return listener.createListener();
+    }
+
+    /** The server itself, for tests that stop it on their own. */
+    public FtpServer server() {
+        return server;
     }
 
     public int port() {
