@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
@@ -41,20 +40,17 @@ public class NodeIdentity implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeIdentity.class);
     static final String SETTING = "opendata.node-id";
-    /** File-name safe, and short enough for {@code delivery.claimed_by}. */
-    private static final String VALID = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final String id;
     private final FileChannel lockFile;
     private final FileLock lock;
 
-    public NodeIdentity(OpendataProperties properties, Environment environment) {
-        String configured = environment.getProperty(SETTING);
+    public NodeIdentity(OpendataProperties properties) {
+        String configured = properties.nodeId();
         Path workDir = properties.workDir().toAbsolutePath();
         try {
             Files.createDirectories(workDir);
-            this.id = configured != null && !configured.isBlank() ? configured(configured.strip())
-                    : kept(workDir.resolve("node-id"));
+            this.id = configured != null ? configured : kept(workDir.resolve("node-id"));
             Path lockPath = workDir.resolve("node-" + id + ".lock");
             this.lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock held;
@@ -73,8 +69,7 @@ public class NodeIdentity implements DisposableBean {
             throw new UncheckedIOException("cannot keep the node identity in " + workDir + " (opendata.work-dir): "
                     + e.getMessage(), e);
         }
-        LOG.info("Node identity '{}' ({})", id, configured != null && !configured.isBlank()
-                ? SETTING : workDir.resolve("node-id"));
+        LOG.info("Node identity '{}' ({})", id, configured != null ? SETTING : workDir.resolve("node-id"));
     }
 
     /** The node's name, as {@code delivery.claimed_by} and {@code outbox_node.node_id} hold it. */
@@ -82,19 +77,11 @@ public class NodeIdentity implements DisposableBean {
         return id;
     }
 
-    private static String configured(String id) {
-        if (!id.matches(VALID)) {
-            throw new IllegalArgumentException(SETTING + " '" + id + "' is not a node name: letters, digits, '.', '_' "
-                    + "and '-', at most 100, starting with a letter or digit");
-        }
-        return id;
-    }
-
     /** The identity kept in the work directory, made the first time (written atomically: never half a name). */
     private static String kept(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
             String id = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (id.matches(VALID)) {
+            if (id.matches(OpendataProperties.NODE_ID)) {
                 return id;
             }
             LOG.warn("{} does not hold a node name ('{}'); a new one is made", file, id);

@@ -10,16 +10,14 @@ import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.QuarantineReports;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.publish.Outbox;
-import ru.gov.tomsk.opendata.publish.PublishProperties;
 
 @Configuration(proxyBeanMethods = false)
 class FeedConfiguration {
 
     @Bean
-    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks,
-                        PublishProperties publish) {
+    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks) {
         return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind())
-                .withTargets(publish.targets().keySet());
+                .withTargets(properties.targets().keySet());
     }
 
     @Bean

@@ -13,7 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
-import ru.gov.tomsk.opendata.publish.PublishProperties;
 
 /**
  * {@code validate [file-or-directory …]}: checks feed files the way the service will, without starting it
@@ -35,7 +34,7 @@ public final class FeedValidationCommand {
             OpendataProperties properties = context.getBean(OpendataProperties.class);
             FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(),
                     context.getEnvironment()::getProperty, checks.byKind())
-                    .withTargets(context.getBean(PublishProperties.class).targets().keySet()));
+                    .withTargets(properties.targets().keySet()));
             List<Path> files = new ArrayList<>();
             if (args.length == 0) {
                 files.addAll(FeedRegistry.feedFiles(properties.feedsDir()));
@@ -65,7 +64,7 @@ public final class FeedValidationCommand {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({OpendataProperties.class, PublishProperties.class})
+    @EnableConfigurationProperties(OpendataProperties.class)
     static class SettingsOnly {
     }
 }

@@ -3,8 +3,13 @@ package ru.gov.tomsk.opendata.ops;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * Alerts on feed events ({@code opendata.alerts.*}): always logged, optionally posted to a webhook.
@@ -17,24 +22,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay    pause before the second try; doubled for each further one
  * @param timeout       connect and response timeout of one try
  */
+@Validated
 @ConfigurationProperties("opendata.alerts")
 public record AlertProperties(URI webhookUrl, String webhookToken,
-                              @DefaultValue("1m") Duration checkInterval,
-                              @DefaultValue("3") int attempts,
-                              @DefaultValue("10s") Duration retryDelay,
-                              @DefaultValue("10s") Duration timeout) {
+                              @PositiveDuration @DefaultValue("1m") Duration checkInterval,
+                              @Positive @DefaultValue("3") int attempts,
+                              @PositiveDuration @DefaultValue("10s") Duration retryDelay,
+                              @PositiveDuration @DefaultValue("10s") Duration timeout) {
 
     public AlertProperties {
+        // checked here, not by a constraint: a failed constraint prints the value, and a webhook URL often carries a token
         if (webhookUrl != null && !("http".equals(webhookUrl.getScheme()) || "https".equals(webhookUrl.getScheme()))) {
             throw new IllegalArgumentException("opendata.alerts.webhook-url must be an http(s) URL, was " + redacted(webhookUrl));
         }
         webhookToken = webhookToken == null || webhookToken.isBlank() ? null : webhookToken.trim();
-        if (attempts < 1) {
-            throw new IllegalArgumentException("opendata.alerts.attempts must be 1 or more, was " + attempts);
-        }
-        if (checkInterval.isNegative() || checkInterval.isZero()) {
-            throw new IllegalArgumentException("opendata.alerts.check-interval must be positive, was " + checkInterval);
-        }
     }
 
     /** The URL without user info, query or fragment: safe for logs (tokens often travel in queries). */

@@ -1,7 +1,10 @@
 package ru.gov.tomsk.opendata.ops;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * When a deadline counts as near ({@code opendata.deadlines.*}).
@@ -9,12 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warnDays days before a deadline from which a feed not updated yet is <em>at risk</em> (capped per
  *                 frequency at one period less a day, see {@link Deadlines})
  */
+@Validated
 @ConfigurationProperties("opendata.deadlines")
-public record DeadlineProperties(@DefaultValue("14") int warnDays) {
-
-    public DeadlineProperties {
-        if (warnDays < 0) {
-            throw new IllegalArgumentException("opendata.deadlines.warn-days must be 0 or more, was " + warnDays);
-        }
-    }
+public record DeadlineProperties(@PositiveOrZero @DefaultValue("14") int warnDays) {
 }

@@ -2,8 +2,13 @@ package ru.gov.tomsk.opendata.ops;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * Limits of dry runs ({@code opendata.dry-run.*}). A dry run reads the whole source, like a run, so that its
@@ -13,20 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRows    most records (and rejects) one dry run may ask to be shown
  * @param concurrent dry runs at once across all feeds; one more is refused until one ends
  */
+@Validated
 @ConfigurationProperties("opendata.dry-run")
-public record DryRunProperties(@DefaultValue("2m") Duration timeout,
-                               @DefaultValue("1000") int maxRows,
-                               @DefaultValue("2") int concurrent) {
-
-    public DryRunProperties {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("opendata.dry-run.timeout must be positive, not " + timeout);
-        }
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("opendata.dry-run.max-rows must be at least 1, not " + maxRows);
-        }
-        if (concurrent < 1) {
-            throw new IllegalArgumentException("opendata.dry-run.concurrent must be at least 1, not " + concurrent);
-        }
-    }
+public record DryRunProperties(@PositiveDuration @DefaultValue("2m") Duration timeout,
+                               @Positive @DefaultValue("1000") int maxRows,
+                               @Positive @DefaultValue("2") int concurrent) {
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * The per-feed metrics ({@code opendata.metrics.*}).
@@ -12,12 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        last computed values, so scrapes stay cheap however many feeds there are, and feeds
  *                        added or removed at runtime appear or vanish within one interval
  */
+@Validated
 @ConfigurationProperties("opendata.metrics")
-public record MetricsProperties(@DefaultValue("30s") Duration refreshInterval) {
-
-    public MetricsProperties {
-        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-            throw new IllegalArgumentException("opendata.metrics.refresh-interval must be positive, was " + refreshInterval);
-        }
-    }
+public record MetricsProperties(@PositiveDuration @DefaultValue("30s") Duration refreshInterval) {
 }

@@ -4,8 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * {@code opendata.security}: the accounts of the console and the admin API, and how failed logins are slowed down.
@@ -23,8 +31,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login  the failed-login limit
  * @param tokens the personal API tokens ADMINs create in the console
  */
+@Validated
 @ConfigurationProperties("opendata.security")
-public record SecurityProperties(Map<String, Account> users, @DefaultValue LoginLimit login, @DefaultValue Tokens tokens) {
+public record SecurityProperties(Map<String, Account> users, @Valid @DefaultValue LoginLimit login,
+                                 @Valid @DefaultValue Tokens tokens) {
 
     public SecurityProperties {
         users = users == null ? Map.of() : Map.copyOf(users);
@@ -48,23 +58,31 @@ public record SecurityProperties(Map<String, Account> users, @DefaultValue Login
      * @param window                how far back failures count
      * @param lockout               how long a locked name or address is refused, even with the right password
      */
-    public record LoginLimit(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
-                             @DefaultValue("5m") Duration window, @DefaultValue("15m") Duration lockout) {
+    public record LoginLimit(@Positive @DefaultValue("5") int maxFailures,
+                             @Positive @DefaultValue("20") int maxFailuresPerAddress,
+                             @PositiveDuration @DefaultValue("5m") Duration window,
+                             @PositiveDuration @DefaultValue("15m") Duration lockout) {
     }
 
     /**
      * @param defaultLifetime what the console proposes as a new token's lifetime
      * @param maxLifetime     the longest lifetime a token may be given; every token expires
      */
-    public record Tokens(@DefaultValue("90d") Duration defaultLifetime, @DefaultValue("365d") Duration maxLifetime) {
+    public record Tokens(@NotNull @DurationMin(days = 1, message = "must be at least one day (1d)")
+                         @DefaultValue("90d") Duration defaultLifetime,
+                         @NotNull @DurationMin(days = 1, message = "must be at least one day (1d)")
+                         @DefaultValue("365d") Duration maxLifetime) {
         public Tokens {
-            if (maxLifetime.compareTo(Duration.ofDays(1)) < 0 || defaultLifetime.compareTo(Duration.ofDays(1)) < 0) {
-                throw new IllegalArgumentException("opendata.security.tokens: lifetimes are at least one day (1d)");
-            }
-            if (defaultLifetime.compareTo(maxLifetime) > 0) {
+            // two settings at once, which a constraint on one of them cannot see; a lifetime under a day is the
+            // constraint's to report (this runs before it), so the operator reads what is wrong with it
+            if (atLeastADay(defaultLifetime) && atLeastADay(maxLifetime) && defaultLifetime.compareTo(maxLifetime) > 0) {
                 throw new IllegalArgumentException("opendata.security.tokens.default-lifetime (" + defaultLifetime.toDays()
                         + "d) is longer than max-lifetime (" + maxLifetime.toDays() + "d)");
             }
+        }
+
+        private static boolean atLeastADay(Duration lifetime) {
+            return lifetime != null && lifetime.compareTo(Duration.ofDays(1)) >= 0;
         }
     }
 }

@@ -6,23 +6,37 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * Where published datasets go ({@code opendata.targets.<name>}) and how the delivery outbox retries
- * ({@code opendata.outbox.*}). Feeds name targets in {@code publish: [...]}.
+ * ({@code opendata.outbox.*}). Feeds name targets in {@code publish: [...]}. The settings are bound and checked
+ * once, in {@link OpendataProperties} (the one class of the {@code opendata} prefix); this is the publishing part
+ * of them, and the types they bind to.
  *
  * @param targets the portals by name, in name order
  * @param outbox  polling, backoff and give-up settings shared by all targets
- * The node's own name ({@code opendata.node-id}) is read by {@link ru.gov.tomsk.opendata.catalog.NodeIdentity}:
- * runs and deliveries both carry it.
  */
-@ConfigurationProperties("opendata")
-public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbox outbox) {
+@Component
+public record PublishProperties(Map<String, Target> targets, Outbox outbox) {
 
     public PublishProperties {
         targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
+    }
+
+    @Autowired
+    public PublishProperties(OpendataProperties settings) {
+        this(settings.targets(), settings.outbox());
     }
 
     /**
@@ -42,11 +56,11 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      *                        is then where the JSON body's file links point ({@code <public-base-url><identifier>/<file>})
      */
     public record Target(String kind, Path path, URI publicBaseUrl,
-                         @DefaultValue("10s") Duration connectTimeout,
-                         @DefaultValue("30s") Duration timeout,
-                         Ckan ckan,
-                         Remote remote,
-                         Http http) {
+                         @PositiveDuration @DefaultValue("10s") Duration connectTimeout,
+                         @PositiveDuration @DefaultValue("30s") Duration timeout,
+                         @Valid Ckan ckan,
+                         @Valid Remote remote,
+                         @Valid Http http) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Target {
@@ -83,7 +97,7 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      */
     public record Http(String url, @DefaultValue("POST") String method, String headers, String token,
                        @DefaultValue("json") String body, @DefaultValue("plain") String mode, String organization,
-                       @DefaultValue("60s") Duration timeout) {
+                       @PositiveDuration @DefaultValue("60s") Duration timeout) {
 
         @Override
         public String toString() {
@@ -111,10 +125,11 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param connectTimeout        how long to wait for a connection and login
      * @param timeout               how long one network read may block
      */
-    public record Remote(String host, Integer port, String username, String password, Path privateKeyFile,
-                         String privateKeyPassphrase, Path knownHostsFile,
+    public record Remote(String host, @Min(1) @Max(65535) Integer port, String username, String password,
+                         Path privateKeyFile, String privateKeyPassphrase, Path knownHostsFile,
                          @DefaultValue("true") boolean strictHostKeyChecking, String directory,
-                         @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration timeout) {
+                         @PositiveDuration @DefaultValue("10s") Duration connectTimeout,
+                         @PositiveDuration @DefaultValue("60s") Duration timeout) {
 
         @Override
         public String toString() {
@@ -132,7 +147,7 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      * @param organization the name or id of the organisation that owns the packages ({@code owner_org})
      * @param timeout      how long one request may take, body included
      */
-    public record Ckan(URI url, String token, String organization, @DefaultValue("60s") Duration timeout) {
+    public record Ckan(URI url, String token, String organization, @PositiveDuration @DefaultValue("60s") Duration timeout) {
     }
 
     /**
@@ -145,20 +160,18 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
      *                     A restarted node takes back its own at once
      * @param batchSize    deliveries one target sends per poll at most, so a backlog never starves the next poll
      */
-    public record Outbox(@DefaultValue("10s") Duration pollInterval,
-                         @DefaultValue("30s") Duration backoffBase,
-                         @DefaultValue("1h") Duration backoffCap,
-                         @DefaultValue("3d") Duration maxAge,
-                         @DefaultValue("30m") Duration lease,
-                         @DefaultValue("50") int batchSize) {
+    public record Outbox(@PositiveDuration @DefaultValue("10s") Duration pollInterval,
+                         @PositiveDuration @DefaultValue("30s") Duration backoffBase,
+                         @PositiveDuration @DefaultValue("1h") Duration backoffCap,
+                         @PositiveDuration @DefaultValue("3d") Duration maxAge,
+                         @PositiveDuration @DefaultValue("30m") Duration lease,
+                         @Positive @DefaultValue("50") int batchSize) {
 
         public Outbox {
-            if (backoffBase.compareTo(backoffCap) > 0) {
+            // two settings at once, which a constraint on one of them cannot see
+            if (backoffBase != null && backoffCap != null && backoffBase.compareTo(backoffCap) > 0) {
                 throw new IllegalArgumentException("opendata.outbox.backoff-base " + backoffBase
                         + " is longer than opendata.outbox.backoff-cap " + backoffCap);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("opendata.outbox.batch-size must be at least 1");
             }
         }
 

@@ -2,8 +2,14 @@ package ru.gov.tomsk.opendata.source;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import ru.gov.tomsk.opendata.PositiveDuration;
 
 /**
  * Live reload of the feed files ({@code opendata.feeds-reload.*}).
@@ -14,18 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout how long replacing a feed's route waits for a run that started just then to end; a run
  *                    still going after it keeps the old route, and the change is tried again at the next look
  */
+@Validated
 @ConfigurationProperties("opendata.feeds-reload")
 public record FeedReloadProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5s") Duration interval,
-        @DefaultValue("30s") Duration stopTimeout) {
-
-    public FeedReloadProperties {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("opendata.feeds-reload.interval must be positive, e.g. 5s");
-        }
-        if (stopTimeout.isNegative()) {
-            throw new IllegalArgumentException("opendata.feeds-reload.stop-timeout must not be negative, e.g. 30s");
-        }
-    }
+        @PositiveDuration @DefaultValue("5s") Duration interval,
+        @NotNull @DurationMin(nanos = 0, message = "must not be negative, e.g. 30s") @DefaultValue("30s") Duration stopTimeout) {
 }

@@ -17,11 +17,11 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 /** Backoff, masking of secrets, and the start-up checks of target settings. */
 class OutboxSettingsTest {
 
-    static final OpendataProperties OPENDATA = new OpendataProperties(ZoneId.of("Asia/Tomsk"), "http://localhost/opendata/",
-            "http://opendata.gosmonitor.ru/standard/3.0", Path.of("data/portal/opendata"), Path.of("config/feeds"),
-            Path.of("data/work"), Path.of("data/quarantine"), Map.of());
     static final PublishProperties.Outbox OUTBOX = new PublishProperties.Outbox(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(30), 50);
+    static final OpendataProperties OPENDATA = new OpendataProperties(ZoneId.of("Asia/Tomsk"), "http://localhost/opendata/",
+            "http://opendata.gosmonitor.ru/standard/3.0", Path.of("data/portal/opendata"), Path.of("config/feeds"),
+            Path.of("data/work"), Path.of("data/quarantine"), Map.of(), Map.of(), OUTBOX, null);
 
     @Test
     void backoffDoublesFromTheBaseUpToTheCap() {

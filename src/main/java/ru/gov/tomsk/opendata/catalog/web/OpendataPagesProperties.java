@@ -5,8 +5,11 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the human open-data pages ({@code opendata.pages.*}).
@@ -15,24 +18,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestDataUrl where a citizen asks for new data to be opened (standard §7): a mailto: address,
  *                       or the http(s) address of a request form; non-ASCII text may be written as is
  */
+@Validated
 @ConfigurationProperties("opendata.pages")
 public record OpendataPagesProperties(
-        @DefaultValue("Открытые данные Томской области") String title,
+        @NotBlank @DefaultValue("Открытые данные Томской области") String title,
         @DefaultValue("mailto:opendata@tomsk.gov.ru?subject=Запрос набора открытых данных") String requestDataUrl) {
 
     // anything else (javascript:, data:) in a link on a public page would be a hole, even if an operator typed it
     private static final Set<String> LINK_SCHEMES = Set.of("mailto", "http", "https");
 
     public OpendataPagesProperties {
-        if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("opendata.pages.title must not be empty");
-        }
         requestDataUrl = asciiLink(requestDataUrl);
     }
 
     /**
      * Operators write the subject in Russian with spaces; a link needs it percent-encoded. Spaces are encoded
-     * here, Cyrillic by {@code toASCIIString}; escapes already present are kept as they are.
+     * here, Cyrillic by {@code toASCIIString}; escapes already present are kept as they are. Checked here rather
+     * than by a constraint, since the address is rewritten before a constraint would see it.
      */
     private static String asciiLink(String url) {
         if (url == null || url.isBlank()) {
