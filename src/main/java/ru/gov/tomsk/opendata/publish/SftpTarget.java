@@ -178,7 +178,7 @@ final class SftpTarget extends RemoteTarget {
     }
 
     /** {@code ssh-ed25519 SHA256:…}, as OpenSSH shows a key. */
-    static String describe(String type, byte[] key) {
+    private static String fingerprint(String type, byte[] key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
             return type + " SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
@@ -225,7 +225,7 @@ final class SftpTarget extends RemoteTarget {
             } catch (JSchException e) {
                 type = "unknown-type";
             }
-            refused = describe(type, key);
+            refused = fingerprint(type, key);
             return result;
         }
 
