@@ -70,7 +70,9 @@ final class SftpTarget extends RemoteTarget {
             session.setHostKeyRepository(hostKeys);
             // the repository decides; "yes" makes JSch refuse whatever it does not accept, and never write known_hosts
             session.setConfig("StrictHostKeyChecking", "yes");
-            session.setConfig("PreferredAuthentications", "publickey,password");
+            // keyboard-interactive: OpenSSH with PAM asks for the password only so; JSch answers its "Password:"
+            // prompt with the session's password. GSS-API (Kerberos) is never tried.
+            session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
             if (hasPassword()) {
                 session.setPassword(remote.password());
             }
