@@ -2,56 +2,40 @@ package ru.gov.tomsk.opendata.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.PublicKey;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
-import org.apache.sshd.client.future.AuthFuture;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.NamedFactory;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.SshConstants;
-import org.apache.sshd.common.SshException;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.signature.Signature;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
-import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
-import org.apache.sshd.sftp.common.SftpConstants;
-import org.apache.sshd.sftp.common.SftpException;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchAlgoNegoFailException;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.KeyPair;
+import com.jcraft.jsch.SftpATTRS;
+import com.jcraft.jsch.SftpException;
+import com.jcraft.jsch.UserInfo;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code kind: sftp}: uploads to the portal's SSH server (see {@link RemoteTarget} for the order and the
- * temporary names). Apache MINA SSHD's client rather than JSch: its {@link KnownHostsServerKeyVerifier} gives
- * exact control over host-key checking (strict by default: an unknown or changed key is refused, and the
- * delivery says which key and which file), and it offers the {@code posix-rename@openssh.com} extension, which
- * replaces the target file in one step. A server without it gets remove-then-rename for files that exist
- * ({@code meta.*}, {@code list.*}): a reader may then miss the file for a moment, but never sees half of it.
+ * temporary names). JSch, the SSH library the {@code sftp} source kind uses through Camel, so the service has one.
+ * Host-key checking is strict by default: an unknown or changed key is refused, and the delivery says which key
+ * and which file. JSch asks the server for the host-key types {@code known_hosts} holds for it first, as OpenSSH
+ * does, and renames with {@code posix-rename@openssh.com} where the server offers it, replacing the target file in
+ * one step. A server without it gets remove-then-rename for files that exist ({@code meta.*}, {@code list.*}): a
+ * reader may then miss the file for a moment, but never sees half of it.
  *
  * <p>Client keys of type ed25519, ecdsa and rsa log in, in OpenSSH or PEM format, encrypted or not; host keys of
  * every type OpenSSH offers are accepted when {@code known_hosts} holds them. A failure says which it is: a host
- * key not accepted, a key exchange with no common algorithm, no answer to the login, or a refused login.
+ * key not accepted, a key exchange with no common algorithm, no answer, or a refused login.
  */
 final class SftpTarget extends RemoteTarget {
 
@@ -75,211 +59,238 @@ final class SftpTarget extends RemoteTarget {
 
     @Override
     Session open() throws IOException {
-        AtomicReference<String> rejected = new AtomicReference<>();
-        ServerKeyVerifier verifier;
-        if (remote.knownHostsFile() != null) {
-            ServerKeyVerifier unknown = remote.strictHostKeyChecking() ? RejectAllServerKeyVerifier.INSTANCE
-                    : AcceptAllServerKeyVerifier.INSTANCE;
-            verifier = new KnownHostsServerKeyVerifier(unknown, remote.knownHostsFile());
-        } else {
-            verifier = AcceptAllServerKeyVerifier.INSTANCE; // only without strict checking (checked at start-up)
-        }
-        ServerKeyVerifier recording = (session, address, key) -> {
-            boolean ok = verifier.verifyServerKey(session, address, key);
-            if (!ok) {
-                rejected.set(describe(key));
-            }
-            return ok;
-        };
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(recording);
-        client.setSignatureFactories(knownTypesFirst(client.getSignatureFactories()));
-        client.start();
-        ClientSession session = null;
+        JSch jsch = new JSch();
+        KnownHostKeys hostKeys = new KnownHostKeys(jsch);
+        com.jcraft.jsch.Session session = null;
         try {
-            Duration timeout = remote.connectTimeout();
-            session = client.connect(remote.username(), remote.host(), port).verify(timeout).getSession();
-            if (remote.password() != null && !remote.password().isEmpty()) {
-                session.addPasswordIdentity(remote.password());
-            }
             if (remote.privateKeyFile() != null) {
-                for (KeyPair key : loadKey(session)) {
-                    session.addPublicKeyIdentity(key);
-                }
+                addKey(jsch);
             }
-            AuthFuture auth = session.auth();
-            try {
-                auth.verify(timeout);
-            } catch (IOException e) {
-                if (rejected.get() != null || keyExchangeFailure(e) != null || session.isAuthenticated()) {
-                    throw e;
-                }
-                if (!auth.isDone()) {
-                    // a slow or stalled server is not a refusal: nothing is wrong with the credentials
-                    throw new IOException("no answer from " + remote.host() + ":" + port + " to the login within "
-                            + timeout + " (" + key(targetName, "connect-timeout") + ")", e);
-                }
-                if (!session.isOpen() || session.isClosing()) {
-                    throw new IOException("the connection to " + remote.host() + ":" + port + " was closed during the "
-                            + "login: " + describe(e), e);
-                }
-                throw new IOException("login refused for user '" + remote.username() + "' by " + remote.host() + ":" + port
-                        + " (check " + key(targetName, remote.privateKeyFile() != null ? "private-key-file" : "password")
-                        + "): " + describe(e), e);
+            session = jsch.getSession(remote.username(), remote.host(), port);
+            session.setHostKeyRepository(hostKeys);
+            // the repository decides; "yes" makes JSch refuse whatever it does not accept, and never write known_hosts
+            session.setConfig("StrictHostKeyChecking", "yes");
+            // keyboard-interactive: OpenSSH with PAM asks for the password only so; JSch answers its "Password:"
+            // prompt with the session's password. GSS-API (Kerberos) is never tried.
+            session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
+            if (hasPassword()) {
+                session.setPassword(remote.password());
             }
-            SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
-            return new SftpSession(client, session, sftp);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(session, client);
-            if (rejected.get() != null) {
-                throw new IOException("host key " + rejected.get() + " of " + remote.host() + ":" + port
-                        + " is not accepted by " + remote.knownHostsFile() + " (" + key(targetName, "known-hosts-file")
-                        + "; add it with ssh-keyscan after checking it, or set " + key(targetName, "strict-host-key-checking")
-                        + ": false)", e);
+            session.setTimeout(millis(remote.timeout()));
+            session.connect(millis(remote.connectTimeout()));
+            ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect(millis(remote.connectTimeout()));
+            return new SftpSession(session, sftp);
+        } catch (JSchException | RuntimeException e) {
+            if (session != null) {
+                session.disconnect();
             }
-            SshException kex = keyExchangeFailure(e);
-            if (kex != null) {
-                // the two sides share no algorithm: nothing about the login or the host key's trust, so say so
-                throw new IOException("key exchange with " + remote.host() + ":" + port + " failed, before any login: "
-                        + describe(kex), e);
-            }
-            throw e;
+            throw failure(e, hostKeys.refused);
         }
     }
 
-    /**
-     * The client's signature algorithms with those of the host keys {@code known-hosts-file} holds for this server
-     * first, as OpenSSH orders them: a server with several host keys (OpenSSH has ed25519, ecdsa and rsa by default)
-     * then shows the one that is known, whichever type it is.
-     */
-    private List<NamedFactory<Signature>> knownTypesFirst(List<NamedFactory<Signature>> factories) {
-        if (remote.knownHostsFile() == null || !Files.isReadable(remote.knownHostsFile())) {
-            return factories;
-        }
-        Set<String> known = new HashSet<>();
-        try {
-            for (KnownHostEntry entry : KnownHostEntry.readKnownHostEntries(remote.knownHostsFile())) {
-                if (entry.getKeyEntry() != null && entry.getMarker() == null && entry.isHostMatch(remote.host(), port)) {
-                    String type = entry.getKeyEntry().getKeyType();
-                    known.add(type);
-                    known.addAll(KeyUtils.getAllEquivalentKeyTypes(type));
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return factories; // the verifier reads the file again and reports what is wrong with it
-        }
-        List<NamedFactory<Signature>> ordered = new ArrayList<>();
-        factories.stream().filter(f -> known.contains(f.getName())).forEach(ordered::add);
-        factories.stream().filter(f -> !known.contains(f.getName())).forEach(ordered::add);
-        return ordered;
+    private boolean hasPassword() {
+        return remote.password() != null && !remote.password().isEmpty();
     }
 
-    /** The "no common algorithm" failure in the cause chain, if that is what ended the session. */
-    static SshException keyExchangeFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SshException ssh && (ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_KEY_EXCHANGE_FAILED
-                    || ssh.getMessage() != null && ssh.getMessage().startsWith("Unable to negotiate"))) {
-                return ssh;
+    /** What went wrong while connecting, in terms of what to check; never with a secret. */
+    private IOException failure(Exception e, String refusedHostKey) {
+        String server = remote.host() + ":" + port;
+        if (refusedHostKey != null) {
+            return new IOException("host key " + refusedHostKey + " of " + server + " is not accepted by "
+                    + remote.knownHostsFile() + " (" + key(targetName, "known-hosts-file") + "; add it with ssh-keyscan"
+                    + " after checking it, or set " + key(targetName, "strict-host-key-checking") + ": false)", e);
+        }
+        if (e instanceof JSchAlgoNegoFailException nego) {
+            // the two sides share no algorithm: nothing about the login or the host key's trust, so say so
+            return new IOException("key exchange with " + server + " failed, before any login: no common "
+                    + nego.getAlgorithmName() + " algorithm (client: " + nego.getJSchProposal() + ", server: "
+                    + nego.getServerProposal() + ")", e);
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        String message = describe(e);
+        if (message.startsWith("Auth fail")) {
+            return new IOException("login refused for user '" + remote.username() + "' by " + server + " (check "
+                    + key(targetName, remote.privateKeyFile() != null ? "private-key-file" : "password") + "): "
+                    + message, e);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                // a slow or stalled server is not a refusal: nothing is wrong with the credentials
+                return new IOException("no answer from " + server + " within " + remote.connectTimeout() + " ("
+                        + key(targetName, "connect-timeout") + "): " + message, e);
             }
         }
-        return null;
+        return new IOException(message, e);
     }
 
     /**
      * The client key: OpenSSH ({@code BEGIN OPENSSH PRIVATE KEY}) or PEM (PKCS#1 {@code BEGIN RSA PRIVATE KEY},
      * SEC1 {@code BEGIN EC PRIVATE KEY}, PKCS#8 {@code BEGIN PRIVATE KEY} / {@code BEGIN ENCRYPTED PRIVATE KEY}),
-     * of type ed25519, ecdsa or rsa, encrypted or not. Ed25519 and encrypted PKCS#8 need Bouncy Castle, which is
-     * on the class path for that.
+     * of type ed25519, ecdsa or rsa, encrypted or not. Loaded and decrypted here first, so that a key that cannot
+     * be used is reported as that rather than as a refused login.
      */
-    private Iterable<KeyPair> loadKey(ClientSession session) throws IOException {
+    private void addKey(JSch jsch) throws IOException {
         Path file = remote.privateKeyFile();
         String passphrase = remote.privateKeyPassphrase();
-        String setting = key(targetName, "private-key-file");
-        List<KeyPair> keys = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName(file.toString()), in,
-                    passphrase == null || passphrase.isEmpty() ? null : FilePasswordProvider.of(passphrase));
-            if (loaded != null) {
-                loaded.forEach(keys::add);
+        String prefix = file + ": cannot read the private key (" + key(targetName, "private-key-file") + "): ";
+        String passphraseSetting = key(targetName, "private-key-passphrase");
+        byte[] bytes;
+        try {
+            bytes = KeyFiles.forJsch(file, passphrase);
+        } catch (KeyFiles.PassphraseException e) {
+            throw new IOException(prefix + passphraseProblem(e.missing, passphraseSetting), e);
+        }
+        KeyPair key;
+        try {
+            key = KeyPair.load(jsch, bytes, null);
+        } catch (JSchException e) {
+            throw new IOException(prefix + redact(describe(e), passphrase) + " (expected an OpenSSH or PEM ed25519,"
+                    + " ecdsa or rsa key)", e);
+        }
+        boolean encrypted = key.isEncrypted();
+        try {
+            boolean missing = passphrase == null || passphrase.isEmpty();
+            if (encrypted && (missing || !key.decrypt(passphrase.getBytes(StandardCharsets.UTF_8)))) {
+                throw new IOException(prefix + passphraseProblem(missing, passphraseSetting));
             }
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot read the private key (" + setting + "): " + keyProblem(file, e, passphrase), e);
+        } finally {
+            key.dispose();
         }
-        if (keys.isEmpty()) {
-            throw new IOException(file + ": no private key found (" + setting + "; expected an OpenSSH or PEM "
-                    + "ed25519, ecdsa or rsa key)");
+        try {
+            jsch.addIdentity(file.toString(), bytes, null, encrypted ? passphrase.getBytes(StandardCharsets.UTF_8) : null);
+        } catch (JSchException e) {
+            throw new IOException(prefix + redact(describe(e), passphrase), e);
         }
-        return keys;
+    }
+
+    private static String passphraseProblem(boolean missing, String passphraseSetting) {
+        return missing ? "the key is encrypted and " + passphraseSetting + " is not set"
+                : "the key is encrypted and " + passphraseSetting + " does not decrypt it: not its passphrase?";
+    }
+
+    private static String redact(String message, String secret) {
+        return secret == null || secret.isEmpty() ? message : message.replace(secret, "***");
+    }
+
+    private static int millis(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    /** {@code ssh-ed25519 SHA256:…}, as OpenSSH shows a key. */
+    private static String fingerprint(String type, byte[] key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
+            return type + " SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
-     * Why a key did not load, in terms of the settings to check and never with the passphrase. The parsers' own
-     * words for a wrong passphrase ("Mismatched private key check values", "Invalid DER", "Error finalising
-     * cipher") do not say so; whether the file is encrypted does.
+     * The target's {@code known-hosts-file} as the only judge of host keys: a known key is accepted; an unknown one
+     * only without strict checking; a changed one never. It never writes the file, and it remembers the key it
+     * refused, for the message.
      */
-    private String keyProblem(Path file, Exception e, String passphrase) {
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().strip());
-        if (passphrase != null && !passphrase.isEmpty()) {
-            detail = detail.replace(passphrase, "***");
-        }
-        if (!KeyFiles.isEncrypted(file)) {
-            return detail;
-        }
-        String passphraseSetting = key(targetName, "private-key-passphrase");
-        return passphrase == null || passphrase.isEmpty()
-                ? "the key is encrypted and " + passphraseSetting + " is not set (" + detail + ")"
-                : "the key is encrypted and " + passphraseSetting + " does not decrypt it: not its passphrase? (" + detail + ")";
-    }
+    private final class KnownHostKeys implements HostKeyRepository {
 
-    private static String describe(PublicKey key) {
-        return KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key);
-    }
+        private final HostKeyRepository known;
+        private volatile String refused;
 
-    private static void closeQuietly(ClientSession session, SshClient client) {
-        try {
-            if (session != null) {
-                session.close(true);
+        KnownHostKeys(JSch jsch) throws IOException {
+            Path file = remote.knownHostsFile();
+            if (file != null) {
+                if (!Files.isReadable(file)) {
+                    throw new IOException(key(targetName, "known-hosts-file") + " " + file + " is not a readable file");
+                }
+                try {
+                    jsch.setKnownHosts(file.toString());
+                } catch (JSchException e) {
+                    throw new IOException(file + ": cannot read the known hosts (" + key(targetName, "known-hosts-file")
+                            + "): " + describe(e), e);
+                }
             }
-        } finally {
-            client.stop();
+            this.known = file == null ? null : jsch.getHostKeyRepository();
+        }
+
+        @Override
+        public int check(String host, byte[] key) {
+            int result = known == null ? NOT_INCLUDED : known.check(host, key);
+            if (result == OK || result == NOT_INCLUDED && !remote.strictHostKeyChecking()) {
+                return OK;
+            }
+            String type;
+            try {
+                type = new HostKey(host, key).getType();
+            } catch (JSchException e) {
+                type = "unknown-type";
+            }
+            refused = fingerprint(type, key);
+            return result;
+        }
+
+        @Override
+        public void add(HostKey hostkey, UserInfo ui) {
+            // known_hosts is the operator's: never changed by the service
+        }
+
+        @Override
+        public void remove(String host, String type) {
+        }
+
+        @Override
+        public void remove(String host, String type, byte[] key) {
+        }
+
+        @Override
+        public String getKnownHostsRepositoryID() {
+            return known == null ? null : known.getKnownHostsRepositoryID();
+        }
+
+        @Override
+        public HostKey[] getHostKey() {
+            return known == null ? new HostKey[0] : known.getHostKey();
+        }
+
+        @Override
+        public HostKey[] getHostKey(String host, String type) {
+            return known == null ? new HostKey[0] : known.getHostKey(host, type);
         }
     }
 
     private static boolean isNoSuchFile(SftpException e) {
-        return e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE;
+        return e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE;
+    }
+
+    private static IOException failed(String what, String path, SftpException e) {
+        return new IOException("cannot " + what + " " + path + ": " + describe(e), e);
     }
 
     private static final class SftpSession implements Session {
-        private final SshClient client;
-        private final ClientSession session;
-        private final SftpClient sftp;
-        private final OpenSSHPosixRenameExtension posixRename;
+        private final com.jcraft.jsch.Session session;
+        private final ChannelSftp sftp;
+        private final boolean posixRename;
 
-        SftpSession(SshClient client, ClientSession session, SftpClient sftp) {
-            this.client = client;
+        SftpSession(com.jcraft.jsch.Session session, ChannelSftp sftp) {
             this.session = session;
             this.sftp = sftp;
-            OpenSSHPosixRenameExtension extension = sftp.getExtension(OpenSSHPosixRenameExtension.class);
-            this.posixRename = extension != null && extension.isSupported() ? extension : null;
+            this.posixRename = "1".equals(sftp.getExtension("posix-rename@openssh.com"));
         }
 
         @Override
         public Map<String, Long> list(String dir) throws IOException {
             Map<String, Long> files = new TreeMap<>();
             try {
-                for (SftpClient.DirEntry entry : sftp.readDir(dir.isEmpty() ? "." : dir)) {
-                    if (entry.getAttributes().isRegularFile()) {
-                        files.put(entry.getFilename(), entry.getAttributes().getSize());
+                for (ChannelSftp.LsEntry entry : sftp.ls(dir.isEmpty() ? "." : dir)) {
+                    if (entry.getAttrs().isReg()) {
+                        files.put(entry.getFilename(), entry.getAttrs().getSize());
                     }
-                }
-            } catch (UncheckedIOException e) {
-                // readDir opens the directory lazily, in iterator(), and wraps the SFTP status there
-                if (!(e.getCause() instanceof SftpException sftpError) || !isNoSuchFile(sftpError)) {
-                    throw e.getCause();
                 }
             } catch (SftpException e) {
                 if (!isNoSuchFile(e)) {
-                    throw e;
+                    throw failed("list", dir, e);
                 }
             }
             return files;
@@ -294,72 +305,74 @@ final class SftpTarget extends RemoteTarget {
                 }
                 path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
                 try {
-                    if (!sftp.stat(path.toString()).isDirectory()) {
+                    SftpATTRS attributes = sftp.stat(path.toString());
+                    if (!attributes.isDir()) {
                         throw new IOException(path + " is not a directory");
                     }
                 } catch (SftpException e) {
-                    if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
-                        throw e;
+                    if (!isNoSuchFile(e)) {
+                        throw failed("look at", path.toString(), e);
                     }
-                    sftp.mkdir(path.toString());
+                    try {
+                        sftp.mkdir(path.toString());
+                    } catch (SftpException notMade) {
+                        throw failed("create the directory", path.toString(), notMade);
+                    }
                 }
             }
         }
 
         @Override
         public byte[] read(String path) throws IOException {
-            try (InputStream in = sftp.read(path)) {
+            try (InputStream in = sftp.get(path)) {
                 return in.readAllBytes();
             } catch (SftpException e) {
-                if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                if (isNoSuchFile(e)) {
                     return null;
                 }
-                throw e;
+                throw failed("read", path, e);
             }
         }
 
         @Override
         public void upload(String path, InputStream content) throws IOException {
-            try (OutputStream out = sftp.write(path, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
-                    SftpClient.OpenMode.Exclusive)) {
-                content.transferTo(out);
+            try {
+                sftp.put(content, path, ChannelSftp.OVERWRITE);
+            } catch (SftpException e) {
+                throw failed("upload", path, e);
             }
         }
 
         @Override
         public void rename(String from, String to) throws IOException {
-            if (posixRename != null) {
-                posixRename.posixRename(from, to);
-                return;
-            }
-            // plain SFTP v3 rename does not replace: remove the old file first (a reader may miss it for a moment)
             try {
-                sftp.remove(to);
-            } catch (SftpException e) {
-                if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
-                    throw e;
+                if (!posixRename) {
+                    // plain SFTP v3 rename does not replace: remove the old file first (a reader may miss it for a moment)
+                    delete(to);
                 }
+                sftp.rename(from, to);
+            } catch (SftpException e) {
+                throw failed("rename " + from + " to", to, e);
             }
-            sftp.rename(from, to);
         }
 
         @Override
         public void delete(String path) throws IOException {
             try {
-                sftp.remove(path);
+                sftp.rm(path);
             } catch (SftpException e) {
-                if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
-                    throw e;
+                if (!isNoSuchFile(e)) {
+                    throw failed("delete", path, e);
                 }
             }
         }
 
         @Override
-        public void close() throws IOException {
+        public void close() {
             try {
-                sftp.close();
+                sftp.disconnect();
             } finally {
-                closeQuietly(session, client);
+                session.disconnect();
             }
         }
     }

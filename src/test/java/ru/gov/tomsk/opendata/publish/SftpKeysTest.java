@@ -27,6 +27,8 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,7 @@ class SftpKeysTest {
 
     static final String USER = "portal";
     static final String PASSPHRASE = "Ключ&Pass+7 с пробелом";
+    static final String PASSWORD = "Пароль&Sftp+42";
 
     @TempDir
     Path serverRoot;
@@ -188,6 +191,23 @@ class SftpKeysTest {
                         + " (check opendata.targets.portal.remote.private-key-file)");
     }
 
+    /** OpenSSH with PAM asks for the password through keyboard-interactive only. */
+    @Test
+    void aPasswordIsAlsoGivenToAServerThatAsksForItByKeyboardInteractive() throws Exception {
+        KeyPair hostKey = Type.ED25519.generate();
+        start(List.of(hostKey), null);
+        server.setKeyboardInteractiveAuthenticator(new DefaultKeyboardInteractiveAuthenticator());
+        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        server.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+        PublishProperties.Remote remote = new PublishProperties.Remote("localhost", server.getPort(), USER, PASSWORD, null,
+                null, knownHosts(hostKey), true, "", Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+        try (RemoteTarget.Session session = new SftpTarget("portal", remote, null).open()) {
+            session.mkdirs("upload");
+        }
+        assertThat(serverRoot.resolve("upload")).isDirectory();
+    }
+
     @Test
     void anEncryptedKeyWithoutItsPassphraseNamesTheSettingToSet() throws Exception {
         KeyPair clientKey = Type.ED25519.generate();
@@ -276,8 +296,8 @@ class SftpKeysTest {
 
         assertThatThrownBy(() -> target(keyFile, null, knownHosts(hostKey)).open())
                 .hasMessageStartingWith("key exchange with localhost:" + server.getPort() + " failed, before any login: "
-                        + "Unable to negotiate key exchange for server host key algorithms")
-                // SSHD's own words name both sides' lists: what to change on which side
+                        + "no common server_host_key algorithm (client: ")
+                // both sides' lists: what to change on which side
                 .hasMessageContaining("ssh-ed25519,").hasMessageContaining("rsa-sha2-512,").hasMessageEndingWith("server: ssh-dss)")
                 .hasMessageNotContaining("login refused");
     }

@@ -13,12 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ru.gov.tomsk.opendata.format.CsvReader;
+
 /**
  * CSV with a header line. Charset and separator are detected unless the feed sets them: the charset from a BOM
  * or the validity of the first 64 KiB as UTF-8 (else Windows-1251, see {@link CsvCharsets}); the separator by
  * counting {@code ,}, {@code ;} and TAB outside quotes in the header line (Russian Excel writes {@code ;}).
  * Every record must have as many fields as the header: a ragged row means the columns have shifted, and mapping
- * it by position would publish values under the wrong fields.
+ * it by position would publish values under the wrong fields. The text itself is split by {@link CsvReader}, strict,
+ * blank lines skipped, fields up to {@link PayloadReader#MAX_VALUE_CHARS} characters; an empty field is no value,
+ * quoted or not (exports quote empty text inconsistently).
  */
 public final class CsvPayloadReader implements PayloadReader {
 
@@ -49,7 +53,7 @@ public final class CsvPayloadReader implements PayloadReader {
 
     @Override
     public RecordStream open(InputStream in, String sourceName) {
-        CsvTokenizer tokenizer = null;
+        CsvReader csv = null;
         Charset resolved = null;
         try {
             BufferedInputStream bytes = new BufferedInputStream(in, CsvCharsets.SAMPLE_BYTES + 16);
@@ -57,17 +61,21 @@ public final class CsvPayloadReader implements PayloadReader {
             BufferedReader text = new BufferedReader(
                     new InputStreamReader(bytes, CsvCharsets.strictDecoder(resolved)), 64 * 1024);
             char sep = separator != null ? separator : detectSeparator(text, quote, sourceName);
-            tokenizer = new CsvTokenizer(text, sep, quote, sourceName);
-            List<String> raw = tokenizer.next();
+            csv = new CsvReader(text).named(sourceName).separator(sep).quote(quote).skippingBlankLines()
+                    .maxFieldChars(MAX_VALUE_CHARS);
+            List<String> raw = csv.nextRecord();
             if (raw == null) {
                 throw new PayloadException(sourceName + ": the file is empty; a CSV payload starts with a header line");
             }
-            List<String> header = Header.names(raw, sourceName + ": line " + tokenizer.recordLine(),
+            List<String> header = Header.names(raw, sourceName + ": line " + csv.recordLine(),
                     i -> "column " + (i + 1));
-            return new CsvRecords(sourceName, in, tokenizer, header, resolved);
+            return new CsvRecords(sourceName, in, csv, header, resolved);
         } catch (CharacterCodingException e) {
             closeQuietly(in, e);
-            throw undecodable(sourceName, tokenizer == null ? 1 : tokenizer.line(), resolved, e);
+            throw undecodable(sourceName, csv == null ? 1 : csv.line(), resolved, e);
+        } catch (CsvReader.Malformed e) {
+            closeQuietly(in, e);
+            throw new PayloadException(e.getMessage(), e);
         } catch (IOException e) {
             closeQuietly(in, e);
             throw new UncheckedIOException(sourceName + ": cannot read the payload: " + e.getMessage(), e);
@@ -95,7 +103,7 @@ public final class CsvPayloadReader implements PayloadReader {
             }
             if (c == '\r' || c == '\n') {
                 if (!started) {
-                    continue; // blank lines before the header are skipped by the tokenizer too
+                    continue; // blank lines before the header are skipped by the reader too
                 }
                 if (!inQuotes) {
                     break;
@@ -152,14 +160,14 @@ public final class CsvPayloadReader implements PayloadReader {
     private static final class CsvRecords extends AbstractRecordStream {
 
         private final InputStream in;
-        private final CsvTokenizer tokenizer;
+        private final CsvReader csv;
         private final List<String> header;
         private final Charset charset;
 
-        CsvRecords(String sourceName, InputStream in, CsvTokenizer tokenizer, List<String> header, Charset charset) {
+        CsvRecords(String sourceName, InputStream in, CsvReader csv, List<String> header, Charset charset) {
             super(sourceName);
             this.in = in;
-            this.tokenizer = tokenizer;
+            this.csv = csv;
             this.header = header;
             this.charset = charset;
         }
@@ -168,20 +176,23 @@ public final class CsvPayloadReader implements PayloadReader {
         protected Map<String, Object> read() throws IOException {
             List<String> fields;
             try {
-                fields = tokenizer.next();
+                fields = csv.nextRecord();
             } catch (CharacterCodingException e) {
-                throw undecodable(sourceName(), tokenizer.line(), charset, e);
+                throw undecodable(sourceName(), csv.line(), charset, e);
+            } catch (CsvReader.Malformed e) {
+                throw new PayloadException(e.getMessage(), e);
             }
             if (fields == null) {
                 return null;
             }
             if (fields.size() != header.size()) {
-                throw new PayloadException(sourceName() + ": " + tokenizer.location() + ": " + fields.size()
+                throw new PayloadException(sourceName() + ": " + csv.location() + ": " + fields.size()
                         + (fields.size() == 1 ? " field" : " fields") + ", the header has " + header.size());
             }
             Map<String, Object> record = new LinkedHashMap<>(header.size() * 4 / 3 + 1);
             for (int i = 0; i < fields.size(); i++) {
-                record.put(header.get(i), fields.get(i));
+                String value = fields.get(i);
+                record.put(header.get(i), value == null || value.isEmpty() ? null : value);
             }
             return record;
         }
