@@ -235,7 +235,10 @@ public class DatasetPipeline {
     /** The previous version's keys, read back from its published CSV file (works on any node of a cluster). */
     RowIndex previousIndex(FeedDefinition feed, DataVersion previous, Path runDir) {
         Path csv = catalog.csvFile(previous);
-        try (CsvReader reader = new CsvReader(new BufferedReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), 64 * 1024))) {
+        // no field limit: this is the service's own file, and whatever a run published (an SQL text of any length)
+        // must read back, or every later run of the feed would fail on its comparison
+        try (CsvReader reader = new CsvReader(new BufferedReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), 64 * 1024))
+                .maxFieldChars(Integer.MAX_VALUE)) {
             String[] header = reader.next();
             List<String> columns = header == null ? List.of() : Arrays.asList(header);
             if (!columns.containsAll(feed.structure().key())) {
