@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -109,10 +108,5 @@ final class SshKeys {
     /** The first line of a key file, e.g. {@code -----BEGIN OPENSSH PRIVATE KEY-----}. */
     static String header(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.US_ASCII).get(0);
-    }
-
-    /** A {@code known_hosts} line for a server on a port other than 22, as {@code ssh-keyscan -p} writes it. */
-    static String knownHostsLine(String host, int port, KeyPair hostKey) {
-        return "[" + host + "]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
     }
 }

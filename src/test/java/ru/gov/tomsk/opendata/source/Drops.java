@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -31,6 +33,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /** What the file-drop tests share: the feed, the payloads, dropping a file, firing a feed's job. */
 final class Drops {
@@ -50,6 +53,10 @@ final class Drops {
             + "3,Детский сад,1000000.00\r\n";
     /** Dropped well before the schedule fires, so the read lock's minimum age never makes a test wait. */
     static final Instant DROPPED_AT = Instant.parse("2026-03-20T01:00:00Z");
+    /** The department's login on the drop servers whose login starts below their root, and its home there. */
+    static final String USER = "feeder";
+    static final String PASSWORD = "Feeder&Sftp+8%y";
+    static final String HOME = "/home/feeder";
 
     private Drops() {
     }
@@ -83,6 +90,32 @@ final class Drops {
         }
         yaml = yaml.replace("identifier: " + FEED + "\n", "identifier: " + feedId + "\n");
         Files.writeString(TestApp.feeds(home).resolve(feedId + ".yaml"), yaml);
+    }
+
+    /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an SFTP server. */
+    static String sftpSource(String directory, String minAge) {
+        return """
+                  kind: sftp
+                  host: localhost
+                  port: ${SFTP_PORT}
+                  username: ${SFTP_USER}
+                  password: ${SFTP_PASSWORD}
+                  knownHostsFile: ${SFTP_KNOWN_HOSTS}
+                  directory: %s
+                  include: organisations*.csv
+                  minAge: %s
+                  format: csv
+                """.formatted(directory, minAge);
+    }
+
+    /**
+     * The properties {@link #sftpSource} refers to, with a known_hosts file written to {@code knownHosts} that holds
+     * the server's key, as {@code ssh-keyscan} would write it.
+     */
+    static Map<String, Object> sftpProps(TestSftpServer server, String user, String password, Path knownHosts)
+            throws IOException {
+        return new HashMap<>(Map.of("SFTP_PORT", String.valueOf(server.port()), "SFTP_USER", user,
+                "SFTP_PASSWORD", password, "SFTP_KNOWN_HOSTS", server.writeKnownHosts(knownHosts).toString()));
     }
 
     /**

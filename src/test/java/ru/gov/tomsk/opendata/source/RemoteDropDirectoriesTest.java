@@ -19,6 +19,7 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * An ftp or sftp feed's {@code directory} is relative to the login's home or absolute, as documented, on servers
@@ -47,9 +48,11 @@ class RemoteDropDirectoriesTest {
     @ParameterizedTest(name = "sftp, directory: {0}")
     @ValueSource(strings = {"inbox", "/srv/drops"})
     void anSftpDropDirectoryIsRelativeToTheLoginsHomeOrAbsolute(String directory) throws Exception {
-        try (DropSftpServer server = DropSftpServer.start(serverRoot)) {
-            Drops.installFeed(home, DropSftpServer.source(directory, "1s"));
-            assertDropsAreReadAndArchivedIn(server.onDisk(directory), server.props(keys.resolve("known_hosts")));
+        try (TestSftpServer server = TestSftpServer.serving(serverRoot).home(Drops.HOME)
+                .password(Drops.USER, Drops.PASSWORD).start()) {
+            Drops.installFeed(home, Drops.sftpSource(directory, "1s"));
+            assertDropsAreReadAndArchivedIn(server.onDisk(directory),
+                    Drops.sftpProps(server, Drops.USER, Drops.PASSWORD, keys.resolve("known_hosts")));
         }
     }
 
