@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.ftpserver.FtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
@@ -52,18 +52,18 @@ class RegistryPerTargetTest {
     Path keys;
 
     TestSftpServer sftp;
-    FtpServer ftp;
+    TestFtpServer ftp;
 
     @BeforeEach
     void startServers() throws Exception {
         sftp = TestSftpServer.serving(sftpRoot).hostKeys(SshKeys.Type.ED25519.generate()).password(USER, PASSWORD).start();
-        ftp = Peers.ftp(ftpRoot, keys.resolve("ftp-users.properties"), USER, PASSWORD);
+        ftp = TestFtpServer.serving(ftpRoot).login(USER, PASSWORD).start();
     }
 
     @AfterEach
     void stopServers() throws IOException {
         sftp.close();
-        ftp.stop();
+        ftp.close();
     }
 
     @Test
@@ -90,7 +90,7 @@ class RegistryPerTargetTest {
         props.put("opendata.targets.sftp.remote.connect-timeout", "60s");
         props.put("opendata.targets.ftp.kind", "ftp");
         props.put("opendata.targets.ftp.remote.host", "127.0.0.1");
-        props.put("opendata.targets.ftp.remote.port", String.valueOf(Peers.port(ftp)));
+        props.put("opendata.targets.ftp.remote.port", String.valueOf(ftp.port()));
         props.put("opendata.targets.ftp.remote.username", USER);
         props.put("opendata.targets.ftp.remote.password", "${PORTAL_PASSWORD}");
         props.put("opendata.targets.ftp.remote.directory", "opendata");

@@ -33,6 +33,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /** What the file-drop tests share: the feed, the payloads, dropping a file, firing a feed's job. */
@@ -90,6 +91,26 @@ final class Drops {
         }
         yaml = yaml.replace("identifier: " + FEED + "\n", "identifier: " + feedId + "\n");
         Files.writeString(TestApp.feeds(home).resolve(feedId + ".yaml"), yaml);
+    }
+
+    /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an FTP server. */
+    static String ftpSource(String directory, String minAge) {
+        return """
+                  kind: ftp
+                  host: 127.0.0.1
+                  port: ${FTP_PORT}
+                  username: ${FTP_USER}
+                  password: ${FTP_PASSWORD}
+                  directory: %s
+                  include: organisations*.csv
+                  minAge: %s
+                  format: csv
+                """.formatted(directory, minAge);
+    }
+
+    /** The properties {@link #ftpSource} refers to. */
+    static Map<String, Object> ftpProps(TestFtpServer server, String user, String password) {
+        return new HashMap<>(Map.of("FTP_PORT", String.valueOf(server.port()), "FTP_USER", user, "FTP_PASSWORD", password));
     }
 
     /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an SFTP server. */

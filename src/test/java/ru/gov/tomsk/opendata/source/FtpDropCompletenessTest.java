@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -25,11 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.source.DropFtpServer.Options;
-import ru.gov.tomsk.opendata.source.DropFtpServer.Times;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
+import ru.gov.tomsk.opendata.support.TestFtpServer.Times;
 
 /**
  * An FTP drop is read only once it is complete, however the server lists it: uploads through the FTP protocol that
@@ -49,7 +50,7 @@ class FtpDropCompletenessTest {
     @TempDir
     Path serverRoot;
 
-    DropFtpServer server;
+    TestFtpServer server;
 
     @AfterEach
     void stopServer() {
@@ -58,17 +59,19 @@ class FtpDropCompletenessTest {
         }
     }
 
-    TestApp start(Options options) throws Exception {
-        server = DropFtpServer.start(serverRoot, options);
-        Drops.installFeed(home, DropFtpServer.source("inbox", "3s"));
-        return TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), server.props());
+    /** A drop server whose login starts below its root, set up further by {@code options}. */
+    TestApp start(UnaryOperator<TestFtpServer.Builder> options) throws Exception {
+        server = options.apply(TestFtpServer.serving(serverRoot).home(Drops.HOME).login(Drops.USER, Drops.PASSWORD)).start();
+        Drops.installFeed(home, Drops.ftpSource("inbox", "3s"));
+        return TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
+                Drops.ftpProps(server, Drops.USER, Drops.PASSWORD));
     }
 
     Path inbox() {
         return server.onDisk("inbox");
     }
 
-    /** Starts the upload, see {@link DropFtpServer#upload}, and waits until it has reached the server's disk. */
+    /** Starts the upload, see {@link TestFtpServer#upload}, and waits until it has reached the server's disk. */
     CompletableFuture<Void> startUpload(byte[] content, int firstPart, Duration stall) throws IOException {
         Files.createDirectories(inbox());
         CompletableFuture<Void> upload = server.upload("inbox/" + NAME, content, firstPart, stall);
@@ -96,7 +99,7 @@ class FtpDropCompletenessTest {
     @EnumSource(Times.class)
     void anUploadThrottledToAFewKilobytesASecondIsReadOnlyOnceComplete(Times times) throws Exception {
         byte[] content = Drops.organisations(ROWS);
-        try (TestApp app = start(Options.plain().withTimes(times).throttled(8 * 1024))) {
+        try (TestApp app = start(ftp -> ftp.times(times).uploadBytesPerSecond(8 * 1024))) {
             assertPublishedWhole(runDuringUpload(app, content, content.length, Duration.ZERO), content, ROWS);
         }
         if (times == Times.EXACT) {
@@ -113,7 +116,7 @@ class FtpDropCompletenessTest {
     @EnumSource(Times.class)
     void anUploadThatStallsForLessThanMinAgeIsReadOnlyOnceComplete(Times times) throws Exception {
         byte[] content = Drops.organisations(ROWS);
-        try (TestApp app = start(Options.plain().withTimes(times))) {
+        try (TestApp app = start(ftp -> ftp.times(times))) {
             // half the file, a pause of half the minimum age, the rest
             assertPublishedWhole(runDuringUpload(app, content, content.length / 2, Duration.ofMillis(1500)),
                     content, ROWS);
@@ -123,7 +126,7 @@ class FtpDropCompletenessTest {
     @Test
     void aFileStillGrowingOnAServerWhoseClockIsADayBehindIsReadOnlyOnceComplete() throws Exception {
         byte[] content = Drops.organisations(ROWS);
-        try (TestApp app = start(Options.plain().throttled(8 * 1024).clockBehind(Duration.ofDays(1)))) {
+        try (TestApp app = start(ftp -> ftp.uploadBytesPerSecond(8 * 1024).clockBehind(Duration.ofDays(1)))) {
             assertPublishedWhole(runDuringUpload(app, content, content.length, Duration.ZERO), content, ROWS);
         }
     }
@@ -132,7 +135,7 @@ class FtpDropCompletenessTest {
     void aFileThatChangesWhileItIsReadFailsItsRunAndStaysInPlaceForTheNextOne() throws Exception {
         byte[] content = Drops.organisations(ROWS);
         byte[] longer = Drops.organisations(ROWS + 1);
-        try (TestApp app = start(Options.plain())) {
+        try (TestApp app = start(ftp -> ftp)) {
             Path file = inbox().resolve(NAME);
             Drops.drop(inbox(), NAME, new String(content, StandardCharsets.UTF_8), DROPPED_AT);
 
@@ -177,7 +180,7 @@ class FtpDropCompletenessTest {
     @Test
     void aFileStillChangingWhenTheWaitEndsIsLeftUntouchedAndReadWholeAtALaterRun() throws Exception {
         byte[] content = Drops.organisations(ROWS / 2);
-        try (TestApp app = start(Options.plain().throttled(4 * 1024))) {
+        try (TestApp app = start(ftp -> ftp.uploadBytesPerSecond(4 * 1024))) {
             // each run waits at most 1.5s for the file to settle, less than the 3s it must stay unchanged
             GenericFileEndpoint<?> endpoint = (GenericFileEndpoint<?>) app.bean(CamelContext.class)
                     .getRoute(FeedRoutes.routeId(FEED)).getEndpoint();

@@ -19,6 +19,7 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
@@ -39,9 +40,10 @@ class RemoteDropDirectoriesTest {
     @ParameterizedTest(name = "ftp, directory: {0}")
     @ValueSource(strings = {"inbox", "/srv/drops"})
     void anFtpDropDirectoryIsRelativeToTheLoginsHomeOrAbsolute(String directory) throws Exception {
-        try (DropFtpServer server = DropFtpServer.start(serverRoot, DropFtpServer.Options.plain())) {
-            Drops.installFeed(home, DropFtpServer.source(directory, "1s"));
-            assertDropsAreReadAndArchivedIn(server.onDisk(directory), server.props());
+        try (TestFtpServer server = TestFtpServer.serving(serverRoot).home(Drops.HOME).login(Drops.USER, Drops.PASSWORD)
+                .start()) {
+            Drops.installFeed(home, Drops.ftpSource(directory, "1s"));
+            assertDropsAreReadAndArchivedIn(server.onDisk(directory), Drops.ftpProps(server, Drops.USER, Drops.PASSWORD));
         }
     }
 

@@ -58,7 +58,7 @@ class StartupSchedulingTest {
 
     @BeforeEach
     void startServers() throws Exception {
-        ftp = TestFtpServer.start(serverRoot, USER, PASSWORD, home.resolve("ftp-users.properties"));
+        ftp = TestFtpServer.serving(serverRoot).login(USER, PASSWORD).start();
 
         sftp = TestSftpServer.serving(serverRoot).password(USER, PASSWORD).start();
     }
@@ -131,9 +131,7 @@ class StartupSchedulingTest {
     private Map<String, Object> properties() throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("DROPS_DIR", home.resolve("inbox").toString());
-        props.put("FTP_PORT", String.valueOf(ftp.port()));
-        props.put("FTP_USER", USER);
-        props.put("FTP_PASSWORD", PASSWORD);
+        props.putAll(Drops.ftpProps(ftp, USER, PASSWORD));
         props.putAll(Drops.sftpProps(sftp, USER, PASSWORD, home.resolve("known_hosts")));
         props.put("camel.main.routes-include-pattern", "file:routes/**/*.camel.yaml,classpath:startup/early-ops-reader.camel.yaml");
         return props;
