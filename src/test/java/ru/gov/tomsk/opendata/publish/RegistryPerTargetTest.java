@@ -23,6 +23,7 @@ import org.springframework.core.io.ClassPathResource;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestFtpServer;
 import ru.gov.tomsk.opendata.support.TestSftpServer;

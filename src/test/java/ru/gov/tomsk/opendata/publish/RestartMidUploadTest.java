@@ -26,6 +26,7 @@ import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.NodeIdentity;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 

@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import ru.gov.tomsk.opendata.publish.SshKeys.Format;
-import ru.gov.tomsk.opendata.publish.SshKeys.Type;
+import ru.gov.tomsk.opendata.support.SshKeys;
+import ru.gov.tomsk.opendata.support.SshKeys.Format;
+import ru.gov.tomsk.opendata.support.SshKeys.Type;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**

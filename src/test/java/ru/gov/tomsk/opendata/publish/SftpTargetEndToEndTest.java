@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 

@@ -7,7 +7,6 @@ import static ru.gov.tomsk.opendata.source.Drops.FEED;
 import static ru.gov.tomsk.opendata.source.Drops.GOOD_CSV;
 import static ru.gov.tomsk.opendata.source.Drops.RAGGED_CSV;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -16,8 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +28,7 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
 
@@ -73,7 +71,7 @@ class SftpSourceTest {
 
     @BeforeEach
     void startSshServer() throws Exception {
-        clientKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048);
+        clientKey = SshKeys.Type.RSA.generate();
         server = TestSftpServer.serving(serverRoot).password(USER, PASSWORD).publicKey(USER, clientKey.getPublic())
                 .start();
     }
@@ -94,16 +92,7 @@ class SftpSourceTest {
 
     /** The client's private key in OpenSSH format, encrypted with {@link #PASSPHRASE}. */
     Path privateKeyFile() throws Exception {
-        Path file = keys.resolve("id_rsa");
-        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
-        encryption.setPassword(PASSPHRASE);
-        encryption.setCipherName("AES");
-        encryption.setCipherType("256");
-        encryption.setCipherMode("CTR");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "opendata@test", encryption, out);
-        }
-        return file;
+        return SshKeys.write(clientKey, SshKeys.Format.OPENSSH, PASSPHRASE, keys.resolve("id_rsa"));
     }
 
     Map<String, Object> props(Path knownHosts) throws Exception {
