@@ -95,48 +95,68 @@ final class Drops {
 
     /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an FTP server. */
     static String ftpSource(String directory, String minAge) {
+        return ftpSource("FTP", directory, minAge);
+    }
+
+    /** As {@link #ftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
+    static String ftpSource(String prefix, String directory, String minAge) {
         return """
                   kind: ftp
                   host: 127.0.0.1
-                  port: ${FTP_PORT}
-                  username: ${FTP_USER}
-                  password: ${FTP_PASSWORD}
-                  directory: %s
+                  port: ${%1$s_PORT}
+                  username: ${%1$s_USER}
+                  password: ${%1$s_PASSWORD}
+                  directory: %2$s
                   include: organisations*.csv
-                  minAge: %s
+                  minAge: %3$s
                   format: csv
-                """.formatted(directory, minAge);
+                """.formatted(prefix, directory, minAge);
     }
 
-    /** The properties {@link #ftpSource} refers to. */
+    /** The properties {@link #ftpSource(String, String)} refers to. */
     static Map<String, Object> ftpProps(TestFtpServer server, String user, String password) {
-        return new HashMap<>(Map.of("FTP_PORT", String.valueOf(server.port()), "FTP_USER", user, "FTP_PASSWORD", password));
+        return ftpProps("FTP", server, user, password);
+    }
+
+    static Map<String, Object> ftpProps(String prefix, TestFtpServer server, String user, String password) {
+        return new HashMap<>(Map.of(prefix + "_PORT", String.valueOf(server.port()), prefix + "_USER", user,
+                prefix + "_PASSWORD", password));
     }
 
     /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an SFTP server. */
     static String sftpSource(String directory, String minAge) {
+        return sftpSource("SFTP", directory, minAge);
+    }
+
+    /** As {@link #sftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
+    static String sftpSource(String prefix, String directory, String minAge) {
         return """
                   kind: sftp
                   host: localhost
-                  port: ${SFTP_PORT}
-                  username: ${SFTP_USER}
-                  password: ${SFTP_PASSWORD}
-                  knownHostsFile: ${SFTP_KNOWN_HOSTS}
-                  directory: %s
+                  port: ${%1$s_PORT}
+                  username: ${%1$s_USER}
+                  password: ${%1$s_PASSWORD}
+                  knownHostsFile: ${%1$s_KNOWN_HOSTS}
+                  directory: %2$s
                   include: organisations*.csv
-                  minAge: %s
+                  minAge: %3$s
                   format: csv
-                """.formatted(directory, minAge);
+                """.formatted(prefix, directory, minAge);
     }
 
     /**
-     * The properties {@link #sftpSource} refers to, with a known_hosts file written to {@code knownHosts} that holds
-     * the server's key, as {@code ssh-keyscan} would write it.
+     * The properties {@link #sftpSource(String, String)} refers to, with a known_hosts file written to
+     * {@code knownHosts} that holds the server's key, as {@code ssh-keyscan} would write it.
      */
     static Map<String, Object> sftpProps(TestSftpServer server, String user, String password, Path knownHosts)
             throws IOException {
-        return new HashMap<>(Map.of("SFTP_PORT", String.valueOf(server.port()), "SFTP_USER", user,
-                "SFTP_PASSWORD", password, "SFTP_KNOWN_HOSTS", server.writeKnownHosts(knownHosts).toString()));
+        return sftpProps("SFTP", server, user, password, knownHosts);
+    }
+
+    static Map<String, Object> sftpProps(String prefix, TestSftpServer server, String user, String password,
+                                         Path knownHosts) throws IOException {
+        return new HashMap<>(Map.of(prefix + "_PORT", String.valueOf(server.port()), prefix + "_USER", user,
+                prefix + "_PASSWORD", password, prefix + "_KNOWN_HOSTS", server.writeKnownHosts(knownHosts).toString()));
     }
 
     /**
