@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.ftpserver.FtpServer;
-import org.apache.sshd.server.SshServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,10 @@ import org.springframework.core.io.ClassPathResource;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * The registry each portal receives lists exactly the datasets that publish to it, over every mirroring kind
@@ -52,23 +52,19 @@ class RegistryPerTargetTest {
     @TempDir
     Path keys;
 
-    SshServer sftp;
-    KeyPair hostKey;
-    FtpServer ftp;
+    TestSftpServer sftp;
+    TestFtpServer ftp;
 
     @BeforeEach
     void startServers() throws Exception {
-        hostKey = SshKeys.Type.ED25519.generate();
-        sftp = Peers.sftp(sftpRoot, List.of(hostKey));
-        sftp.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        sftp.start();
-        ftp = Peers.ftp(ftpRoot, keys.resolve("ftp-users.properties"), USER, PASSWORD);
+        sftp = TestSftpServer.serving(sftpRoot).hostKeys(SshKeys.Type.ED25519.generate()).password(USER, PASSWORD).start();
+        ftp = TestFtpServer.serving(ftpRoot).login(USER, PASSWORD).start();
     }
 
     @AfterEach
     void stopServers() throws IOException {
-        sftp.stop(true);
-        ftp.stop();
+        sftp.close();
+        ftp.close();
     }
 
     @Test
@@ -87,16 +83,15 @@ class RegistryPerTargetTest {
         props.putAll(Mirror.directoryTarget("mirror", mirror));
         props.put("opendata.targets.sftp.kind", "sftp");
         props.put("opendata.targets.sftp.remote.host", "localhost");
-        props.put("opendata.targets.sftp.remote.port", String.valueOf(sftp.getPort()));
+        props.put("opendata.targets.sftp.remote.port", String.valueOf(sftp.port()));
         props.put("opendata.targets.sftp.remote.username", USER);
         props.put("opendata.targets.sftp.remote.password", "${PORTAL_PASSWORD}");
-        props.put("opendata.targets.sftp.remote.known-hosts-file", Files.writeString(keys.resolve("known_hosts"),
-                SshKeys.knownHostsLine("localhost", sftp.getPort(), hostKey) + "\n").toString());
+        props.put("opendata.targets.sftp.remote.known-hosts-file", sftp.writeKnownHosts(keys.resolve("known_hosts")).toString());
         props.put("opendata.targets.sftp.remote.directory", "opendata");
         props.put("opendata.targets.sftp.remote.connect-timeout", "60s");
         props.put("opendata.targets.ftp.kind", "ftp");
         props.put("opendata.targets.ftp.remote.host", "127.0.0.1");
-        props.put("opendata.targets.ftp.remote.port", String.valueOf(Peers.port(ftp)));
+        props.put("opendata.targets.ftp.remote.port", String.valueOf(ftp.port()));
         props.put("opendata.targets.ftp.remote.username", USER);
         props.put("opendata.targets.ftp.remote.password", "${PORTAL_PASSWORD}");
         props.put("opendata.targets.ftp.remote.directory", "opendata");

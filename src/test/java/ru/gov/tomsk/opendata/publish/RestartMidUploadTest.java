@@ -3,9 +3,7 @@ package ru.gov.tomsk.opendata.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,17 +11,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.session.ServerSession;
-import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.SftpEventListener;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +26,9 @@ import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.NodeIdentity;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * A service stopped dead in the middle of an SFTP upload, then started again on the same state database and work
@@ -59,58 +50,30 @@ class RestartMidUploadTest {
     @TempDir
     Path keys;
 
-    SshServer server;
-    /** Armed: the next data-file write stalls until {@link #cut} is counted down, then the session is cut. */
-    final AtomicBoolean stallNextUpload = new AtomicBoolean(true);
-    final CountDownLatch stalled = new CountDownLatch(1);
-    final CountDownLatch cut = new CountDownLatch(1);
-
-    /** An upload that hangs, as one to a stalled server does, until the test cuts the connection. */
-    final class StallingUpload implements SftpEventListener {
-        @Override
-        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
-                            int dataOffset, int dataLen) throws IOException {
-            String file = localHandle.getFile().getFileName().toString();
-            if (RemoteTarget.isTemporary(file) && file.contains("data-") && stallNextUpload.compareAndSet(true, false)) {
-                stalled.countDown();
-                try {
-                    cut.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                session.close(true);
-                throw new IOException("connection cut by the test");
-            }
-        }
-    }
+    TestSftpServer server;
 
     @AfterEach
     void stopServer() throws IOException {
-        cut.countDown();
         if (server != null) {
-            server.stop(true);
+            server.close();
         }
     }
 
     @Test
     void aRestartedNodeTakesBackItsInterruptedUploadAtOnceNotAfterTheLease(CapturedOutput output) throws Exception {
-        KeyPair hostKey = SshKeys.Type.ED25519.generate();
-        server = Peers.sftp(serverRoot, List.of(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
-        sftp.addSftpEventListener(new StallingUpload());
-        server.setSubsystemFactories(List.of(sftp));
-        server.start();
+        server = TestSftpServer.serving(serverRoot).hostKeys(SshKeys.Type.ED25519.generate()).password(USER, PASSWORD)
+                .start();
+        // the first data file's upload hangs, as one to a stalled server does, until the test cuts the connection
+        TestSftpServer.Stall upload = server.stallNextUpload(file -> RemoteTarget.isTemporary(file) && file.contains("data-"));
 
         Map<String, Object> props = new HashMap<>(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
         String prefix = "opendata.targets.portal.";
         props.put(prefix + "kind", "sftp");
         props.put(prefix + "remote.host", "localhost");
-        props.put(prefix + "remote.port", String.valueOf(server.getPort()));
+        props.put(prefix + "remote.port", String.valueOf(server.port()));
         props.put(prefix + "remote.username", USER);
         props.put(prefix + "remote.password", PASSWORD);
-        props.put(prefix + "remote.known-hosts-file", Files.writeString(keys.resolve("known_hosts"),
-                SshKeys.knownHostsLine("localhost", server.getPort(), hostKey) + "\n").toString());
+        props.put(prefix + "remote.known-hosts-file", server.writeKnownHosts(keys.resolve("known_hosts")).toString());
         props.put(prefix + "remote.directory", "opendata");
         props.put(prefix + "remote.connect-timeout", "60s");
         props.put("opendata.outbox.poll-interval", "100ms");
@@ -127,7 +90,7 @@ class RestartMidUploadTest {
         try {
             node = first.bean(NodeIdentity.class).id();
             assertThat(first.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
-            assertThat(stalled.await(60, TimeUnit.SECONDS)).as("the upload began").isTrue();
+            assertThat(upload.awaitStalled(Duration.ofSeconds(60))).as("the upload began").isTrue();
             Delivery sending = Mirror.find(first, FEED, V1, "portal").orElseThrow();
             assertThat(sending.sending()).isTrue();
             assertThat(sending.claimedBy()).isEqualTo(node);
@@ -149,7 +112,7 @@ class RestartMidUploadTest {
                     + "', TIMESTAMP WITH TIME ZONE '2026-03-20 02:00:00+00', 'RUNNING')");
         }
         // the dead service's upload ends with the connection, long after anything of it could write the state
-        cut.countDown();
+        upload.cut();
 
         try (TestApp second = TestApp.start(home, clock, props)) {
             assertThat(second.bean(NodeIdentity.class).id()).as("the same node after its restart").isEqualTo(node);

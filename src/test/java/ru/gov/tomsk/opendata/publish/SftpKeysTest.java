@@ -29,6 +29,7 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import ru.gov.tomsk.opendata.publish.SshKeys.Format;
-import ru.gov.tomsk.opendata.publish.SshKeys.Type;
+import ru.gov.tomsk.opendata.support.SshKeys;
+import ru.gov.tomsk.opendata.support.SshKeys.Format;
+import ru.gov.tomsk.opendata.support.SshKeys.Type;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * The SFTP target's login and host-key checking against a real SSH server (Apache MINA SSHD): client keys of
@@ -57,14 +60,14 @@ class SftpKeysTest {
     @TempDir
     Path keys;
 
-    org.apache.sshd.server.SshServer server;
+    TestSftpServer server;
     /** The server-side host-key algorithm each session negotiated. */
     final List<String> negotiatedHostKeys = new ArrayList<>();
 
     @AfterEach
     void stopServer() throws IOException {
         if (server != null) {
-            server.stop(true);
+            server.close();
         }
     }
 
@@ -158,10 +161,9 @@ class SftpKeysTest {
         assertThat(genpkey.exitValue()).as(new String(genpkey.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         assertThat(SshKeys.header(keyFile)).isEqualTo(encrypted ? "-----BEGIN ENCRYPTED PRIVATE KEY-----" : "-----BEGIN PRIVATE KEY-----");
         KeyPair hostKey = Type.ED25519.generate();
-        start(List.of(hostKey), null);
         // the server checks the signature made with the private key against the public key offered with it
         List<String> offered = new ArrayList<>();
-        server.setPublickeyAuthenticator((user, key, session) -> offered.add(KeyUtils.getKeyType(key)));
+        start(List.of(hostKey), null, null, (user, key, session) -> offered.add(KeyUtils.getKeyType(key)));
 
         try (RemoteTarget.Session session = target(keyFile, encrypted ? PASSPHRASE : null, knownHosts(hostKey)).open()) {
             session.mkdirs("upload");
@@ -187,7 +189,7 @@ class SftpKeysTest {
         start(List.of(hostKey), Type.ED25519.generate());
 
         assertThatThrownBy(() -> target(keyFile, null, knownHosts(hostKey)).open())
-                .hasMessageStartingWith("login refused for user 'portal' by localhost:" + server.getPort()
+                .hasMessageStartingWith("login refused for user 'portal' by localhost:" + server.port()
                         + " (check opendata.targets.portal.remote.private-key-file)");
     }
 
@@ -195,11 +197,12 @@ class SftpKeysTest {
     @Test
     void aPasswordIsAlsoGivenToAServerThatAsksForItByKeyboardInteractive() throws Exception {
         KeyPair hostKey = Type.ED25519.generate();
-        start(List.of(hostKey), null);
-        server.setKeyboardInteractiveAuthenticator(new DefaultKeyboardInteractiveAuthenticator());
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
-        PublishProperties.Remote remote = new PublishProperties.Remote("localhost", server.getPort(), USER, PASSWORD, null,
+        server = TestSftpServer.serving(serverRoot).hostKeys(hostKey).configure(ssh -> {
+            ssh.setKeyboardInteractiveAuthenticator(new DefaultKeyboardInteractiveAuthenticator());
+            ssh.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+            ssh.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+        }).start();
+        PublishProperties.Remote remote = new PublishProperties.Remote("localhost", server.port(), USER, PASSWORD, null,
                 null, knownHosts(hostKey), true, "", Duration.ofSeconds(60), Duration.ofSeconds(60));
 
         try (RemoteTarget.Session session = new SftpTarget("portal", remote, null).open()) {
@@ -283,7 +286,7 @@ class SftpKeysTest {
 
         assertThatThrownBy(() -> target(keyFile, null, knownHosts(Type.ED25519.generate())).open())
                 .hasMessageStartingWith("host key ssh-ed25519 " + KeyUtils.getFingerPrint(hostKey.getPublic())
-                        + " of localhost:" + server.getPort() + " is not accepted by");
+                        + " of localhost:" + server.port() + " is not accepted by");
     }
 
     @Test
@@ -292,49 +295,56 @@ class SftpKeysTest {
         Path keyFile = SshKeys.write(clientKey, Format.OPENSSH, null, keys.resolve("id_ed25519"));
         // a server that can sign only with DSA, which neither OpenSSH (since 7.0) nor this client accepts
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_DSS, 1024);
-        start(List.of(hostKey), clientKey, List.of(BuiltinSignatures.dsa));
+        start(List.of(hostKey), clientKey, List.of(BuiltinSignatures.dsa), null);
 
         assertThatThrownBy(() -> target(keyFile, null, knownHosts(hostKey)).open())
-                .hasMessageStartingWith("key exchange with localhost:" + server.getPort() + " failed, before any login: "
+                .hasMessageStartingWith("key exchange with localhost:" + server.port() + " failed, before any login: "
                         + "no common server_host_key algorithm (client: ")
                 // both sides' lists: what to change on which side
                 .hasMessageContaining("ssh-ed25519,").hasMessageContaining("rsa-sha2-512,").hasMessageEndingWith("server: ssh-dss)")
                 .hasMessageNotContaining("login refused");
     }
 
-    private void start(List<KeyPair> hostKeys, KeyPair clientKey) throws IOException {
-        start(hostKeys, clientKey, null);
+    private void start(List<KeyPair> hostKeys, KeyPair clientKey) throws Exception {
+        start(hostKeys, clientKey, null, null);
     }
 
-    private void start(List<KeyPair> hostKeys, KeyPair clientKey, List<BuiltinSignatures> signatures) throws IOException {
-        server = Peers.sftp(serverRoot, hostKeys);
-        if (signatures != null) {
-            server.setSignatureFactories(new ArrayList<>(signatures));
+    /** {@code clientKey} is the one the server accepts; {@code authenticator}, when given, decides instead. */
+    private void start(List<KeyPair> hostKeys, KeyPair clientKey, List<BuiltinSignatures> signatures,
+                       PublickeyAuthenticator authenticator) throws Exception {
+        TestSftpServer.Builder builder = TestSftpServer.serving(serverRoot).hostKeys(hostKeys.toArray(KeyPair[]::new));
+        if (clientKey != null) {
+            builder.publicKey(USER, clientKey.getPublic());
         }
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && clientKey != null
-                && KeyUtils.compareKeys(key, clientKey.getPublic()));
-        server.addSessionListener(new SessionListener() {
-            @Override
-            public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
-                                              Map<KexProposalOption, String> serverProposal,
-                                              Map<KexProposalOption, String> negotiatedOptions, Throwable reason) {
-                if (reason == null) {
-                    synchronized (negotiatedHostKeys) {
-                        negotiatedHostKeys.add(negotiatedOptions.get(KexProposalOption.SERVERKEYS));
+        server = builder.configure(ssh -> {
+            if (signatures != null) {
+                ssh.setSignatureFactories(new ArrayList<>(signatures));
+            }
+            if (authenticator != null) {
+                ssh.setPublickeyAuthenticator(authenticator);
+            }
+            ssh.addSessionListener(new SessionListener() {
+                @Override
+                public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
+                                                  Map<KexProposalOption, String> serverProposal,
+                                                  Map<KexProposalOption, String> negotiatedOptions, Throwable reason) {
+                    if (reason == null) {
+                        synchronized (negotiatedHostKeys) {
+                            negotiatedHostKeys.add(negotiatedOptions.get(KexProposalOption.SERVERKEYS));
+                        }
                     }
                 }
-            }
-        });
-        server.start();
+            });
+        }).start();
     }
 
     private Path knownHosts(KeyPair hostKey) throws IOException {
         return Files.writeString(keys.resolve("known_hosts"),
-                "# written as ssh-keyscan -p writes it\n" + SshKeys.knownHostsLine("localhost", server.getPort(), hostKey) + "\n");
+                "# written as ssh-keyscan -p writes it\n" + server.knownHostsLine(hostKey) + "\n");
     }
 
     private SftpTarget target(Path keyFile, String passphrase, Path knownHosts) {
-        PublishProperties.Remote remote = new PublishProperties.Remote("localhost", server.getPort(), USER, null, keyFile,
+        PublishProperties.Remote remote = new PublishProperties.Remote("localhost", server.port(), USER, null, keyFile,
                 passphrase, knownHosts, true, "", Duration.ofSeconds(60), Duration.ofSeconds(60));
         return new SftpTarget("portal", remote, null);
     }

@@ -7,21 +7,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.session.ServerSession;
-import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.Handle;
-import org.apache.sshd.sftp.server.SftpEventListener;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * {@code kind: sftp} through the real application against a real SSH server (Apache MINA SSHD): the server's tree
@@ -52,65 +43,23 @@ class SftpTargetEndToEndTest {
     @TempDir
     Path keys;
 
-    SshServer server;
-    KeyPair hostKey;
+    TestSftpServer server;
     /** What ssh-keygen makes today by default. */
     final SshKeys.Type clientKeyType = SshKeys.Type.ED25519;
     KeyPair clientKey;
     int port;
-    /** When set, the server goes down as soon as the next uploaded file is closed, before the client renames it. */
-    final AtomicBoolean crashAfterNextUpload = new AtomicBoolean();
-
-    /**
-     * Kills the server in the middle of a delivery: once a temporary file has been written and closed, the session
-     * is cut and the whole server stops, so the file stays behind and the retries find the server down until the
-     * test starts it again.
-     */
-    final class CrashAfterUpload implements SftpEventListener {
-        @Override
-        public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) {
-            if (localHandle instanceof FileHandle file && RemoteTarget.isTemporary(file.getFile().getFileName().toString())
-                    && crashAfterNextUpload.compareAndSet(true, false)) {
-                SshServer dying = server;
-                session.close(true);
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        dying.stop(true);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-        }
-    }
 
     @BeforeEach
     void startSshServer() throws Exception {
-        hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
         clientKey = clientKeyType.generate();
-        start(0);
-        port = server.getPort();
-    }
-
-    void start(int onPort) throws Exception {
-        server = SshServer.setUpDefaultServer();
-        server.setHost("localhost");
-        server.setPort(onPort);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
-                && KeyUtils.compareKeys(key, clientKey.getPublic()));
-        server.setKeyboardInteractiveAuthenticator(null);
-        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
-        sftp.addSftpEventListener(new CrashAfterUpload());
-        server.setSubsystemFactories(List.of(sftp));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
-        server.start();
+        server = TestSftpServer.serving(serverRoot).password(USER, PASSWORD).publicKey(USER, clientKey.getPublic())
+                .start();
+        port = server.port();
     }
 
     @AfterEach
     void stopSshServer() throws Exception {
-        server.stop(true);
+        server.close();
     }
 
     Path remote() {
@@ -118,8 +67,7 @@ class SftpTargetEndToEndTest {
     }
 
     Path knownHosts(KeyPair key) throws Exception {
-        return Files.writeString(keys.resolve("known_hosts"),
-                "[localhost]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        return server.writeKnownHosts(keys.resolve("known_hosts"), key);
     }
 
     Path privateKeyFile() throws Exception {
@@ -153,7 +101,7 @@ class SftpTargetEndToEndTest {
     @Test
     void theServerTreeEqualsThePublishedTreeAfterEveryVersionAndNeverLinksToAMissingFile() throws Exception {
         String source = Fixtures.h2Source();
-        Map<String, Object> props = props(knownHosts(hostKey), false);
+        Map<String, Object> props = props(knownHosts(server.hostKey()), false);
         props.putAll(Fixtures.sourceProperties(source, "sa", ""));
         Fixtures.installFixtureFeed(home);
         Files.createDirectories(remote());
@@ -189,14 +137,14 @@ class SftpTargetEndToEndTest {
 
     @Test
     void aServerThatIsDownIsRetriedUntilItIsBackAndNoTemporaryFileStays() throws Exception {
-        Map<String, Object> props = props(knownHosts(hostKey), true);
+        Map<String, Object> props = props(knownHosts(server.hostKey()), true);
         props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
         Fixtures.installFixtureFeed(home);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
         try (TestApp app = TestApp.start(home, clock, props);
              Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
-            server.stop(true);
+            server.stop();
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
             Delivery failed = Mirror.await(app, FEED, "20260320T0900", "portal",
                     d -> d.attempts() == 1 && d.claimedBy() == null);
@@ -205,7 +153,7 @@ class SftpTargetEndToEndTest {
                     .doesNotContain(PASSPHRASE);
             assertThat(watcher.broken()).isEmpty();
 
-            start(port);
+            server.restart();
             clock.set(failed.nextAttemptAt());
             Delivery done = Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
             assertThat(done.attempts()).isEqualTo(2);
@@ -237,7 +185,7 @@ class SftpTargetEndToEndTest {
     @Test
     void aServerStoppedMidDeliveryIsCompletedAfterRetriesWithNoTemporaryFileLeftAndNoBrokenLink() throws Exception {
         String source = Fixtures.h2Source();
-        Map<String, Object> props = props(knownHosts(hostKey), false);
+        Map<String, Object> props = props(knownHosts(server.hostKey()), false);
         props.putAll(Fixtures.sourceProperties(source, "sa", ""));
         Fixtures.installFixtureFeed(home);
         Files.createDirectories(remote());
@@ -249,8 +197,8 @@ class SftpTargetEndToEndTest {
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
             Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
 
-            CrashMidDelivery.secondVersion(app, clock, source, portal, remote(), crashAfterNextUpload, "sftp", PASSWORD,
-                    () -> !server.isStarted(), () -> start(port));
+            CrashMidDelivery.secondVersion(app, clock, source, portal, remote(), server.crashAfterNextUpload(), "sftp",
+                    PASSWORD, server::isStopped, server::restart);
             assertThat(watcher.broken()).isEmpty();
         }
     }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -31,6 +33,8 @@ import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestFtpServer;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /** What the file-drop tests share: the feed, the payloads, dropping a file, firing a feed's job. */
 final class Drops {
@@ -50,6 +54,10 @@ final class Drops {
             + "3,Детский сад,1000000.00\r\n";
     /** Dropped well before the schedule fires, so the read lock's minimum age never makes a test wait. */
     static final Instant DROPPED_AT = Instant.parse("2026-03-20T01:00:00Z");
+    /** The department's login on the drop servers whose login starts below their root, and its home there. */
+    static final String USER = "feeder";
+    static final String PASSWORD = "Feeder&Sftp+8%y";
+    static final String HOME = "/home/feeder";
 
     private Drops() {
     }
@@ -83,6 +91,72 @@ final class Drops {
         }
         yaml = yaml.replace("identifier: " + FEED + "\n", "identifier: " + feedId + "\n");
         Files.writeString(TestApp.feeds(home).resolve(feedId + ".yaml"), yaml);
+    }
+
+    /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an FTP server. */
+    static String ftpSource(String directory, String minAge) {
+        return ftpSource("FTP", directory, minAge);
+    }
+
+    /** As {@link #ftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
+    static String ftpSource(String prefix, String directory, String minAge) {
+        return """
+                  kind: ftp
+                  host: 127.0.0.1
+                  port: ${%1$s_PORT}
+                  username: ${%1$s_USER}
+                  password: ${%1$s_PASSWORD}
+                  directory: %2$s
+                  include: organisations*.csv
+                  minAge: %3$s
+                  format: csv
+                """.formatted(prefix, directory, minAge);
+    }
+
+    /** The properties {@link #ftpSource(String, String)} refers to. */
+    static Map<String, Object> ftpProps(TestFtpServer server, String user, String password) {
+        return ftpProps("FTP", server, user, password);
+    }
+
+    static Map<String, Object> ftpProps(String prefix, TestFtpServer server, String user, String password) {
+        return new HashMap<>(Map.of(prefix + "_PORT", String.valueOf(server.port()), prefix + "_USER", user,
+                prefix + "_PASSWORD", password));
+    }
+
+    /** The {@code source:} block of a feed reading organisations*.csv from {@code directory} on an SFTP server. */
+    static String sftpSource(String directory, String minAge) {
+        return sftpSource("SFTP", directory, minAge);
+    }
+
+    /** As {@link #sftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
+    static String sftpSource(String prefix, String directory, String minAge) {
+        return """
+                  kind: sftp
+                  host: localhost
+                  port: ${%1$s_PORT}
+                  username: ${%1$s_USER}
+                  password: ${%1$s_PASSWORD}
+                  knownHostsFile: ${%1$s_KNOWN_HOSTS}
+                  directory: %2$s
+                  include: organisations*.csv
+                  minAge: %3$s
+                  format: csv
+                """.formatted(prefix, directory, minAge);
+    }
+
+    /**
+     * The properties {@link #sftpSource(String, String)} refers to, with a known_hosts file written to
+     * {@code knownHosts} that holds the server's key, as {@code ssh-keyscan} would write it.
+     */
+    static Map<String, Object> sftpProps(TestSftpServer server, String user, String password, Path knownHosts)
+            throws IOException {
+        return sftpProps("SFTP", server, user, password, knownHosts);
+    }
+
+    static Map<String, Object> sftpProps(String prefix, TestSftpServer server, String user, String password,
+                                         Path knownHosts) throws IOException {
+        return new HashMap<>(Map.of(prefix + "_PORT", String.valueOf(server.port()), prefix + "_USER", user,
+                prefix + "_PASSWORD", password, prefix + "_KNOWN_HOSTS", server.writeKnownHosts(knownHosts).toString()));
     }
 
     /**

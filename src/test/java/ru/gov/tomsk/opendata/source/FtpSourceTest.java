@@ -10,7 +10,6 @@ import static ru.gov.tomsk.opendata.source.Drops.RAGGED_CSV;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,17 +40,7 @@ class FtpSourceTest {
     static final String USER = "opendata";
     /** Characters that break a URI unless the template passes the password RAW. */
     static final String PASSWORD = "Ftp&Secret+41%2=x?y#z(1)";
-    static final String SOURCE = """
-              kind: ftp
-              host: 127.0.0.1
-              port: ${FTP_PORT}
-              username: ${FTP_USER}
-              password: ${FTP_PASSWORD}
-              directory: inbox
-              include: organisations*.csv
-              minAge: 1s
-              format: csv
-            """;
+    static final String SOURCE = Drops.ftpSource("inbox", "1s");
 
     @TempDir
     Path home;
@@ -63,7 +52,7 @@ class FtpSourceTest {
 
     @BeforeEach
     void startFtpServer() throws Exception {
-        server = TestFtpServer.start(serverRoot, USER, PASSWORD, home.resolve("ftp-users.properties"));
+        server = TestFtpServer.serving(serverRoot).login(USER, PASSWORD).start();
         port = server.port();
     }
 
@@ -77,11 +66,7 @@ class FtpSourceTest {
     }
 
     Map<String, Object> props(String password) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("FTP_PORT", String.valueOf(port));
-        props.put("FTP_USER", USER);
-        props.put("FTP_PASSWORD", password);
-        return props;
+        return Drops.ftpProps(server, USER, password);
     }
 
     @Test

@@ -24,6 +24,7 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * An SFTP drop is read only once it is complete, even when the time the server reports is far in the past while the
@@ -42,9 +43,10 @@ class SftpDropCompletenessTest {
     @Test
     void aFileStillGrowingWithAModificationTimeFarInThePastIsReadOnlyOnceComplete() throws Exception {
         byte[] content = Drops.organisations(800);
-        try (DropSftpServer server = DropSftpServer.start(serverRoot)) {
-            Drops.installFeed(home, DropSftpServer.source("inbox", "3s"));
-            Map<String, Object> props = server.props(keys.resolve("known_hosts"));
+        try (TestSftpServer server = TestSftpServer.serving(serverRoot).home(Drops.HOME)
+                .password(Drops.USER, Drops.PASSWORD).start()) {
+            Drops.installFeed(home, Drops.sftpSource("inbox", "3s"));
+            Map<String, Object> props = Drops.sftpProps(server, Drops.USER, Drops.PASSWORD, keys.resolve("known_hosts"));
             try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), props)) {
                 Path file = server.onDisk("inbox/organisations.csv");
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> grow(file, content));

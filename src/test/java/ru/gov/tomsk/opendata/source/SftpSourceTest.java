@@ -7,23 +7,15 @@ import static ru.gov.tomsk.opendata.source.Drops.FEED;
 import static ru.gov.tomsk.opendata.source.Drops.GOOD_CSV;
 import static ru.gov.tomsk.opendata.source.Drops.RAGGED_CSV;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +28,9 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
+import ru.gov.tomsk.opendata.support.SshKeys;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * Source kind {@code sftp} against a real SSH server (Apache MINA SSHD with its SFTP subsystem) with a host key
@@ -50,18 +44,7 @@ class SftpSourceTest {
     /** Characters that break a URI unless the template passes the password RAW. */
     static final String PASSWORD = "Sftp&Secret+42%3=a?b#c";
     static final String PASSPHRASE = "Key&Pass+phrase%7";
-    static final String PASSWORD_SOURCE = """
-              kind: sftp
-              host: localhost
-              port: ${SFTP_PORT}
-              username: ${SFTP_USER}
-              password: ${SFTP_PASSWORD}
-              knownHostsFile: ${SFTP_KNOWN_HOSTS}
-              directory: inbox
-              include: organisations*.csv
-              minAge: 1s
-              format: csv
-            """;
+    static final String PASSWORD_SOURCE = Drops.sftpSource("inbox", "1s");
     static final String KEY_SOURCE = """
               kind: sftp
               host: localhost
@@ -83,30 +66,19 @@ class SftpSourceTest {
     @TempDir
     Path keys;
 
-    SshServer server;
-    KeyPair hostKey;
+    TestSftpServer server;
     KeyPair clientKey;
 
     @BeforeEach
     void startSshServer() throws Exception {
-        hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        clientKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048);
-        server = SshServer.setUpDefaultServer();
-        server.setHost("localhost");
-        server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
-                && KeyUtils.compareKeys(key, clientKey.getPublic()));
-        server.setKeyboardInteractiveAuthenticator(null);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
-        server.start();
+        clientKey = SshKeys.Type.RSA.generate();
+        server = TestSftpServer.serving(serverRoot).password(USER, PASSWORD).publicKey(USER, clientKey.getPublic())
+                .start();
     }
 
     @AfterEach
     void stopSshServer() throws Exception {
-        server.stop(true);
+        server.close();
     }
 
     Path inbox() {
@@ -115,27 +87,17 @@ class SftpSourceTest {
 
     /** A known_hosts file that holds the given key for this server, as {@code ssh-keyscan} would write it. */
     Path knownHosts(KeyPair key) throws Exception {
-        return Files.writeString(keys.resolve("known_hosts"),
-                "[localhost]:" + server.getPort() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        return server.writeKnownHosts(keys.resolve("known_hosts"), key);
     }
 
     /** The client's private key in OpenSSH format, encrypted with {@link #PASSPHRASE}. */
     Path privateKeyFile() throws Exception {
-        Path file = keys.resolve("id_rsa");
-        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
-        encryption.setPassword(PASSPHRASE);
-        encryption.setCipherName("AES");
-        encryption.setCipherType("256");
-        encryption.setCipherMode("CTR");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "opendata@test", encryption, out);
-        }
-        return file;
+        return SshKeys.write(clientKey, SshKeys.Format.OPENSSH, PASSPHRASE, keys.resolve("id_rsa"));
     }
 
     Map<String, Object> props(Path knownHosts) throws Exception {
         Map<String, Object> props = new HashMap<>();
-        props.put("SFTP_PORT", String.valueOf(server.getPort()));
+        props.put("SFTP_PORT", String.valueOf(server.port()));
         props.put("SFTP_USER", USER);
         props.put("SFTP_PASSWORD", PASSWORD);
         props.put("SFTP_KNOWN_HOSTS", knownHosts.toString());
@@ -148,7 +110,7 @@ class SftpSourceTest {
     void aDropIsPublishedOverAPasswordLoginArchivedOnTheServerAndNotProcessedAgainAfterARestart(CapturedOutput output)
             throws Exception {
         Drops.installFeed(home, PASSWORD_SOURCE);
-        Map<String, Object> props = props(knownHosts(hostKey));
+        Map<String, Object> props = props(knownHosts(server.hostKey()));
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
         try (TestApp app = TestApp.start(home, clock, props)) {
             Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
@@ -179,7 +141,7 @@ class SftpSourceTest {
     void signsInWithAnEncryptedPrivateKeyAndMovesABadDropToErrorWithItsReason(CapturedOutput output) throws Exception {
         Drops.installFeed(home, KEY_SOURCE);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        try (TestApp app = TestApp.start(home, clock, props(knownHosts(hostKey)))) {
+        try (TestApp app = TestApp.start(home, clock, props(knownHosts(server.hostKey())))) {
             Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
             FeedRun first = Drops.run(app, FEED);
             assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.PUBLISHED);
@@ -204,10 +166,9 @@ class SftpSourceTest {
     void aServerWhoseHostKeyIsNotInKnownHostsIsRefusedUntilItIs(CapturedOutput output) throws Exception {
         Drops.installFeed(home, PASSWORD_SOURCE);
         // known_hosts knows other servers only; the feed does not set strictHostKeyChecking, so checking is on
-        Path knownHosts = Files.writeString(keys.resolve("known_hosts"), "[files.example.ru]:22 "
-                + PublicKeyEntry.toString(KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256).getPublic())
-                + "\n");
-        String server = "sftp://" + USER + "@localhost:" + this.server.getPort();
+        Path knownHosts = Files.writeString(keys.resolve("known_hosts"), TestSftpServer.knownHostsLine("files.example.ru", 22,
+                KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256)) + "\n");
+        String server = "sftp://" + USER + "@localhost:" + this.server.port();
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
                 props(knownHosts))) {
             Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
@@ -226,7 +187,7 @@ class SftpSourceTest {
             assertThat(changed.message()).contains("HostKey has been changed").contains("may be impersonated");
 
             // once the operator adds the server's real key, the same feed reads the drop
-            knownHosts(hostKey);
+            knownHosts(this.server.hostKey());
             FeedRun accepted = Drops.run(app, FEED);
             assertThat(accepted.status()).as(accepted.message()).isEqualTo(RunStatus.PUBLISHED);
             assertThat(Drops.files(inbox())).isEmpty();

@@ -2,7 +2,6 @@ package ru.gov.tomsk.opendata.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +12,6 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.quartz.QuartzComponent;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +30,7 @@ import ru.gov.tomsk.opendata.ops.FeedStatuses;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestFtpServer;
+import ru.gov.tomsk.opendata.support.TestSftpServer;
 
 /**
  * Feeds that only read dropped files (file, ftp and sftp; no sql or http feed, whose {@code quartz:} endpoint
@@ -60,26 +54,19 @@ class StartupSchedulingTest {
     Path serverRoot;
 
     TestFtpServer ftp;
-    SshServer sftp;
+    TestSftpServer sftp;
 
     @BeforeEach
     void startServers() throws Exception {
-        ftp = TestFtpServer.start(serverRoot, USER, PASSWORD, home.resolve("ftp-users.properties"));
+        ftp = TestFtpServer.serving(serverRoot).login(USER, PASSWORD).start();
 
-        sftp = SshServer.setUpDefaultServer();
-        sftp.setHost("localhost");
-        sftp.setPort(0);
-        sftp.setKeyPairProvider(KeyPairProvider.wrap(KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256)));
-        sftp.setPasswordAuthenticator((name, password, session) -> USER.equals(name) && PASSWORD.equals(password));
-        sftp.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        sftp.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
-        sftp.start();
+        sftp = TestSftpServer.serving(serverRoot).password(USER, PASSWORD).start();
     }
 
     @AfterEach
     void stopServers() throws Exception {
         ftp.close();
-        sftp.stop(true);
+        sftp.close();
     }
 
     @Test
@@ -144,16 +131,8 @@ class StartupSchedulingTest {
     private Map<String, Object> properties() throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("DROPS_DIR", home.resolve("inbox").toString());
-        props.put("FTP_PORT", String.valueOf(ftp.port()));
-        props.put("FTP_USER", USER);
-        props.put("FTP_PASSWORD", PASSWORD);
-        props.put("SFTP_PORT", String.valueOf(sftp.getPort()));
-        props.put("SFTP_USER", USER);
-        props.put("SFTP_PASSWORD", PASSWORD);
-        Path knownHosts = home.resolve("known_hosts");
-        Files.writeString(knownHosts, "[localhost]:" + sftp.getPort() + " "
-                + PublicKeyEntry.toString(sftp.getKeyPairProvider().loadKeys(null).iterator().next().getPublic()) + "\n");
-        props.put("SFTP_KNOWN_HOSTS", knownHosts.toString());
+        props.putAll(Drops.ftpProps(ftp, USER, PASSWORD));
+        props.putAll(Drops.sftpProps(sftp, USER, PASSWORD, home.resolve("known_hosts")));
         props.put("camel.main.routes-include-pattern", "file:routes/**/*.camel.yaml,classpath:startup/early-ops-reader.camel.yaml");
         return props;
     }

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.publish;
+package ru.gov.tomsk.opendata.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -29,9 +28,9 @@ import org.bouncycastle.operator.OutputEncryptor;
  * (ed25519, its default today; ecdsa; rsa) written in the files operators have, as {@code ssh-keygen} writes them
  * ({@code -m RFC4716} is the OpenSSH format, {@code -m PEM}, {@code -m PKCS8}), with or without a passphrase.
  */
-final class SshKeys {
+public final class SshKeys {
 
-    enum Type {
+    public enum Type {
         ED25519(KeyPairProvider.SSH_ED25519, 256),
         ECDSA(KeyPairProvider.ECDSA_SHA2_NISTP256, 256),
         // 2048 rather than ssh-keygen's 3072: the same code path, generated in a fraction of the time
@@ -45,12 +44,12 @@ final class SshKeys {
             this.bits = bits;
         }
 
-        KeyPair generate() throws GeneralSecurityException {
+        public KeyPair generate() throws GeneralSecurityException {
             return KeyUtils.generateKeyPair(keyType, bits);
         }
     }
 
-    enum Format {
+    public enum Format {
         /** {@code -----BEGIN OPENSSH PRIVATE KEY-----}: ssh-keygen's default; bcrypt-pbkdf and aes256-ctr when encrypted. */
         OPENSSH,
         /**
@@ -67,7 +66,7 @@ final class SshKeys {
     }
 
     /** Writes the key's private part to {@code file} in {@code format}, encrypted when a passphrase is given. */
-    static Path write(KeyPair key, Format format, String passphrase, Path file) throws Exception {
+    public static Path write(KeyPair key, Format format, String passphrase, Path file) throws Exception {
         switch (format) {
             case OPENSSH -> {
                 OpenSSHKeyEncryptionContext encryption = null;
@@ -107,12 +106,7 @@ final class SshKeys {
     }
 
     /** The first line of a key file, e.g. {@code -----BEGIN OPENSSH PRIVATE KEY-----}. */
-    static String header(Path file) throws IOException {
+    public static String header(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.US_ASCII).get(0);
-    }
-
-    /** A {@code known_hosts} line for a server on a port other than 22, as {@code ssh-keyscan -p} writes it. */
-    static String knownHostsLine(String host, int port, KeyPair hostKey) {
-        return "[" + host + "]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
     }
 }
