@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import ru.gov.tomsk.opendata.retry.Backoff;
+
 /**
  * Where published datasets go ({@code opendata.targets.<name>}) and how the delivery outbox retries
  * ({@code opendata.outbox.*}). Feeds name targets in {@code publish: [...]}.
@@ -164,11 +166,7 @@ public record PublishProperties(Map<String, Target> targets, @DefaultValue Outbo
 
         /** The wait after the {@code failures}-th failure in a row: base, 2×base, 4×base, … capped. */
         public Duration backoff(int failures) {
-            Duration delay = backoffBase;
-            for (int i = 1; i < failures && delay.compareTo(backoffCap) < 0; i++) {
-                delay = delay.multipliedBy(2);
-            }
-            return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+            return new Backoff(backoffBase, backoffCap).after(failures);
         }
     }
 }
