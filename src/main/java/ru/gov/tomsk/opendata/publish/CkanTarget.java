@@ -395,13 +395,7 @@ final class CkanTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final HttpClients http;
-
-        Kind(HttpClients http) {
-            this.http = http;
-        }
+    record Kind(HttpClients http) implements TargetKind {
 
         @Override
         public String name() {

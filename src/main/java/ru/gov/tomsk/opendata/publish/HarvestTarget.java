@@ -113,15 +113,7 @@ final class HarvestTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final Path portalDir;
-        private final HttpClients http;
-
-        Kind(OpendataProperties properties, HttpClients http) {
-            this.portalDir = properties.portalDir();
-            this.http = http;
-        }
+    record Kind(OpendataProperties properties, HttpClients http) implements TargetKind {
 
         @Override
         public String name() {
@@ -140,7 +132,7 @@ final class HarvestTarget implements DeliveryTarget {
                         + "' is not an http(s) URL");
             }
             URI base = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
-            return new HarvestTarget(name, base, portalDir, http, settings.connectTimeout(), settings.timeout());
+            return new HarvestTarget(name, base, properties.portalDir(), http, settings.connectTimeout(), settings.timeout());
         }
     }
 }

@@ -323,13 +323,7 @@ final class HttpTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final HttpClients clients;
-
-        Kind(HttpClients clients) {
-            this.clients = clients;
-        }
+    record Kind(HttpClients clients) implements TargetKind {
 
         @Override
         public String name() {
