@@ -19,7 +19,7 @@ import ru.gov.tomsk.opendata.PositiveDuration;
  *                      ({@code OPENDATA_ALERTS_WEBHOOK_TOKEN}), never a literal in a file; never logged
  * @param checkInterval how often runs, held versions, deadlines and deliveries are checked for new events
  * @param attempts      tries per event before it is given up (logged as ERROR)
- * @param retryDelay    pause before the second try; doubled for each further one
+ * @param retryDelay    pause before the second try; doubled for each further one, up to {@link Webhook#LONGEST_WAIT}
  * @param timeout       connect and response timeout of one try
  */
 @Validated

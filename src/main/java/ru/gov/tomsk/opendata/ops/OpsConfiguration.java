@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
 import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.CatalogRepository;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.http.HttpClients;
 import ru.gov.tomsk.opendata.publish.Outbox;
 
 /** Beans of the operations side that are plain classes (kept free of Spring so they unit-test alone). */
@@ -36,9 +38,11 @@ class OpsConfiguration {
         return registry -> registry.config().namingConvention(new SnakeCaseNames());
     }
 
+    /** Its waits between tries run on a pool of Camel's, made at the first post; Camel shuts it down with itself. */
     @Bean
-    Webhook alertWebhook(AlertProperties properties, ObjectMapper json) {
-        return new Webhook(properties, json);
+    Webhook alertWebhook(AlertProperties properties, ObjectMapper json, HttpClients http, CamelContext camel) {
+        return new Webhook(properties, json, http,
+                () -> camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(Webhook.class, "alert-webhook"));
     }
 
     @Bean

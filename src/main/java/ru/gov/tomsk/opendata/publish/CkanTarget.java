@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 /**
  * {@code kind: ckan}: a portal with the CKAN action API (https://docs.ckan.org/en/latest/api/). The dataset is
  * the package named by its lower-cased identifier. Every call carries what the action API requires of it:
@@ -62,16 +64,18 @@ final class CkanTarget implements DeliveryTarget {
     private final String token;
     private final String organization;
     private final Duration timeout;
+    private final HttpClients http;
     private final HttpClient client;
 
-    CkanTarget(String name, URI root, String token, String organization, Duration connectTimeout, Duration timeout) {
+    CkanTarget(String name, URI root, String token, String organization, HttpClients http, Duration connectTimeout,
+               Duration timeout) {
         this.name = name;
         this.api = root.resolve("api/3/action/");
         this.token = token;
         this.organization = organization;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
+        this.client = http.client(connectTimeout, HttpClient.Redirect.NORMAL);
     }
 
     @Override
@@ -243,7 +247,7 @@ final class CkanTarget implements DeliveryTarget {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(api.resolve(path)).timeout(timeout)
+        return http.request(api.resolve(path), timeout)
                 .header("Authorization", token)
                 .header("Accept", "application/json");
     }
@@ -391,7 +395,7 @@ final class CkanTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
+    record Kind(HttpClients http) implements TargetKind {
 
         @Override
         public String name() {
@@ -416,7 +420,7 @@ final class CkanTarget implements DeliveryTarget {
                 throw new IllegalArgumentException(key + ".organization is missing: the CKAN organisation (owner_org) that owns the datasets");
             }
             URI root = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
-            return new CkanTarget(name, root, ckan.token().strip(), ckan.organization().strip(),
+            return new CkanTarget(name, root, ckan.token().strip(), ckan.organization().strip(), http,
                     settings.connectTimeout(), ckan.timeout() != null ? ckan.timeout() : settings.timeout());
         }
     }

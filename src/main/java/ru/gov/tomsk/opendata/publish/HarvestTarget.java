@@ -19,6 +19,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.http.HttpClients;
 
 /**
  * {@code kind: harvest}: a portal that gathers the registry itself, as the federal portal does (standard §10):
@@ -34,16 +35,18 @@ final class HarvestTarget implements DeliveryTarget {
     private final String name;
     private final URI base;
     private final Path portalDir;
+    private final HttpClients http;
     private final HttpClient client;
     private final Duration timeout;
 
-    HarvestTarget(String name, URI base, Path portalDir, Duration connectTimeout, Duration timeout) {
+    HarvestTarget(String name, URI base, Path portalDir, HttpClients http, Duration connectTimeout, Duration timeout) {
         this.name = name;
         this.base = base;
         this.portalDir = portalDir;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
+        // only reads: a public URL that redirects (to https, to a CDN) is followed as a browser would
+        this.client = http.client(connectTimeout, HttpClient.Redirect.NORMAL);
     }
 
     @Override
@@ -73,7 +76,7 @@ final class HarvestTarget implements DeliveryTarget {
             problems.add(what + " " + committedFile + " cannot be read: " + DirectoryTarget.describe(e));
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest request = http.request(url, timeout)
                 // a cache in front of the portal must ask the origin: a stale copy is exactly what we look for
                 .header("Cache-Control", "no-cache")
                 .GET().build();
@@ -110,13 +113,7 @@ final class HarvestTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final Path portalDir;
-
-        Kind(OpendataProperties properties) {
-            this.portalDir = properties.portalDir();
-        }
+    record Kind(OpendataProperties properties, HttpClients http) implements TargetKind {
 
         @Override
         public String name() {
@@ -135,7 +132,7 @@ final class HarvestTarget implements DeliveryTarget {
                         + "' is not an http(s) URL");
             }
             URI base = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
-            return new HarvestTarget(name, base, portalDir, settings.connectTimeout(), settings.timeout());
+            return new HarvestTarget(name, base, properties.portalDir(), http, settings.connectTimeout(), settings.timeout());
         }
     }
 }

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 import ru.gov.tomsk.opendata.catalog.PublishedDataset;
 
 /**
@@ -73,10 +75,11 @@ final class HttpTarget implements DeliveryTarget {
     private final Body body;
     private final URI publicBase;
     private final Duration timeout;
+    private final HttpClients http;
     private final HttpClient client;
 
     HttpTarget(String name, String urlTemplate, String method, List<Header> headers, String token, Body body,
-               URI publicBase, Duration connectTimeout, Duration timeout) {
+               URI publicBase, HttpClients http, Duration connectTimeout, Duration timeout) {
         this.name = name;
         this.urlTemplate = urlTemplate;
         this.method = method;
@@ -85,9 +88,9 @@ final class HttpTarget implements DeliveryTarget {
         this.body = body;
         this.publicBase = publicBase;
         this.timeout = timeout;
+        this.http = http;
         // a redirected POST would silently turn into a GET: a redirect is reported, not followed
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = http.client(connectTimeout, HttpClient.Redirect.NEVER);
     }
 
     @Override
@@ -131,7 +134,7 @@ final class HttpTarget implements DeliveryTarget {
             return DeliveryResult.permanent("no data file of version " + version + " among " + dataset.files());
         }
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+        HttpRequest.Builder request = http.request(url, timeout);
         for (Header header : headers) {
             request.setHeader(header.name(), header.value());
         }
@@ -320,7 +323,7 @@ final class HttpTarget implements DeliveryTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
+    record Kind(HttpClients clients) implements TargetKind {
 
         @Override
         public String name() {
@@ -348,7 +351,8 @@ final class HttpTarget implements DeliveryTarget {
                             + "organisation (owner_org) that owns the datasets");
                 }
                 URI root = url.getPath() != null && url.getPath().endsWith("/") ? url : URI.create(url + "/");
-                return new CkanTarget(name, root, token, http.organization().strip(), settings.connectTimeout(), timeout);
+                return new CkanTarget(name, root, token, http.organization().strip(), clients, settings.connectTimeout(),
+                        timeout);
             }
             if (!mode.equals("plain")) {
                 throw new IllegalArgumentException(key + ".mode '" + http.mode() + "' is neither plain nor ckan");
@@ -383,7 +387,8 @@ final class HttpTarget implements DeliveryTarget {
                 httpUrl(publicUrl.toString(), "opendata.targets." + name + ".public-base-url");
                 base = publicUrl.getPath() != null && publicUrl.getPath().endsWith("/") ? publicUrl : URI.create(publicUrl + "/");
             }
-            return new HttpTarget(name, template, method, headers, token, body, base, settings.connectTimeout(), timeout);
+            return new HttpTarget(name, template, method, headers, token, body, base, clients, settings.connectTimeout(),
+                    timeout);
         }
 
         private static String lower(String value, String otherwise) {

@@ -28,7 +28,9 @@ import ru.gov.tomsk.opendata.catalog.PublishedDataset;
  *
  * <p>One row per (dataset version, target). A run that publishes a version, or confirms it unchanged (which
  * moves the passport's {@code valid}), {@linkplain #request requests} it for the feed's targets; a newer version
- * supersedes an older one still pending. A failed attempt is retried with exponential backoff; a permanent
+ * supersedes an older one still pending. A failed attempt is retried with the service's {@link
+ * ru.gov.tomsk.opendata.retry.Backoff}, its next attempt written to the row: not Camel's redelivery, which would
+ * hold the wait in memory and lose it at a restart, and hold the target's poll thread meanwhile. A permanent
  * failure, or a delivery still failing {@code max-age} after it was requested, is given up and logged as ERROR.
  * A target is sent what the catalogue holds when the attempt starts, so a delivery never takes an older state
  * to a portal than the one already committed.

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.PositiveDuration;
 
+import ru.gov.tomsk.opendata.retry.Backoff;
+
 /**
  * Where published datasets go ({@code opendata.targets.<name>}) and how the delivery outbox retries
  * ({@code opendata.outbox.*}). Feeds name targets in {@code publish: [...]}. The settings are bound and checked
@@ -177,11 +179,7 @@ public record PublishProperties(Map<String, Target> targets, Outbox outbox) {
 
         /** The wait after the {@code failures}-th failure in a row: base, 2×base, 4×base, … capped. */
         public Duration backoff(int failures) {
-            Duration delay = backoffBase;
-            for (int i = 1; i < failures && delay.compareTo(backoffCap) < 0; i++) {
-                delay = delay.multipliedBy(2);
-            }
-            return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+            return new Backoff(backoffBase, backoffCap).after(failures);
         }
     }
 }

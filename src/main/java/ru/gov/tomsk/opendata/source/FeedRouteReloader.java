@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +30,10 @@ import ru.gov.tomsk.opendata.feed.InvalidFeedException;
  * mounts (where departments' files usually live), and a Camel file consumer would move or lock the departments'
  * files. A file is read only once it stayed the same across two looks, so a half-saved file is never taken.
  *
+ * <p>The looks run on a scheduled pool of Camel's {@link ExecutorServiceManager}, as the service's other periodic
+ * work runs on Camel (feed schedules alone are Quartz's). A pool rather than a timer route: this stops before Camel
+ * does and waits for a swap in progress, which a route, stopped by Camel's own shutdown, could not promise.
+ *
  * <ul>
  *   <li>A broken edit leaves the previous definition running; the error, with its file and line, is logged, kept
  *       in {@link FeedRegistry#broken()} for the console and the API, and recorded in the run history.</li>
@@ -47,17 +52,20 @@ public class FeedRouteReloader implements SmartLifecycle {
     private final FeedRoutes routes;
     private final RunLog runLog;
     private final FeedReloadProperties properties;
+    private final Supplier<ExecutorServiceManager> threads;
     /** Feeds whose change waits for a run to end; logged once per wait, not at every look. */
     private final Set<String> waiting = new HashSet<>();
     /** Guards start and stop; not {@code this}, which a look holds, so that stop can wait for a look to end. */
     private final Object lifecycle = new Object();
     private ScheduledExecutorService executor;
 
-    public FeedRouteReloader(FeedRegistry registry, FeedRoutes routes, RunLog runLog, FeedReloadProperties properties) {
+    public FeedRouteReloader(FeedRegistry registry, FeedRoutes routes, RunLog runLog, FeedReloadProperties properties,
+                             Supplier<ExecutorServiceManager> threads) {
         this.registry = registry;
         this.routes = routes;
         this.runLog = runLog;
         this.properties = properties;
+        this.threads = threads;
     }
 
     @Override
@@ -72,11 +80,7 @@ public class FeedRouteReloader implements SmartLifecycle {
             LOG.info("Live reload of feed files is off (opendata.feeds-reload.enabled); a changed feed file takes effect at restart");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "feeds-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = threads.get().newSingleThreadScheduledExecutor(this, "feeds-reload");
         long interval = properties.interval().toMillis();
         executor.scheduleWithFixedDelay(this::look, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Feed files in {} are reloaded live, looked at every {}", registry.directory(), properties.interval());
@@ -91,13 +95,8 @@ public class FeedRouteReloader implements SmartLifecycle {
 
     private void stopLooking() {
         if (executor != null) {
-            executor.shutdown();
-            try {
-                // a swap under way is finished, so that no feed is left without its route
-                executor.awaitTermination(properties.stopTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // a swap under way is finished, so that no feed is left without its route
+            threads.get().shutdownGraceful(executor, properties.stopTimeout().toMillis() + 5000);
             executor = null;
         }
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -73,9 +75,14 @@ class SourceConfiguration {
         return new FeedRoutes(registry, rules, datasources, runLog, properties.timeZone());
     }
 
+    /**
+     * Given Camel's thread pools through a provider, not the context: a lifecycle bean that depends on the context
+     * makes Spring start Camel with its own lifecycle, before the routes are added (they then never are).
+     */
     @Bean
     FeedRouteReloader feedRouteReloader(FeedRegistry registry, FeedRoutes routes, RunLog runLog,
-                                        FeedReloadProperties properties) {
-        return new FeedRouteReloader(registry, routes, runLog, properties);
+                                        FeedReloadProperties properties, ObjectProvider<CamelContext> camel) {
+        return new FeedRouteReloader(registry, routes, runLog, properties,
+                () -> camel.getObject().getExecutorServiceManager());
     }
 }

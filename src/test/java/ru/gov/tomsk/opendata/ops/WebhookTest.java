@@ -10,6 +10,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 /** The webhook client against a real HTTP server: retries, gives up, never leaks the token. */
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookTest {
 
     WireMockServer receiver;
+    /** The service gives it one of Camel's pools; any scheduler does here. */
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final FeedEvent event = new FeedEvent(FeedEventKind.OVERDUE, "7017069388-schools", "Школы", FeedCondition.OVERDUE,
             "overdue: the update was due by 2026-03-25", LocalDate.parse("2026-03-25"), null, Instant.parse("2026-03-26T01:00:00Z"));
 
@@ -40,12 +47,13 @@ class WebhookTest {
     @AfterEach
     void stop() {
         receiver.stop();
+        scheduler.shutdownNow();
     }
 
     Webhook webhook(int attempts) {
         URI url = URI.create("http://localhost:" + receiver.port() + "/hook?key=query-secret");
         return new Webhook(new AlertProperties(url, "bearer-secret", Duration.ofMinutes(1), attempts, Duration.ofMillis(50),
-                Duration.ofSeconds(5)), new ObjectMapper());
+                Duration.ofSeconds(5)), new ObjectMapper(), new HttpClients(), () -> scheduler);
     }
 
     @Test
@@ -72,6 +80,13 @@ class WebhookTest {
         receiver.verify(3, postRequestedFor(urlPathEqualTo("/hook")));
         assertThat(output).contains("gave up on OVERDUE of feed 7017069388-schools after 3 attempt(s): HTTP 500")
                 .doesNotContain("query-secret").doesNotContain("bearer-secret");
+        // the service's backoff from retry-delay (50 ms): it doubles between tries
+        assertThat(output).contains("(attempt 1 of 3): HTTP 500; retrying in 50 ms")
+                .contains("(attempt 2 of 3): HTTP 500; retrying in 100 ms");
+        List<Long> sent = receiver.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime())
+                .sorted().toList();
+        assertThat(sent.get(1) - sent.get(0)).isGreaterThanOrEqualTo(50);
+        assertThat(sent.get(2) - sent.get(1)).isGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -79,7 +94,8 @@ class WebhookTest {
         int port = receiver.port();
         receiver.stop();
         Webhook webhook = new Webhook(new AlertProperties(URI.create("http://localhost:" + port + "/hook"), null,
-                Duration.ofMinutes(1), 2, Duration.ofMillis(10), Duration.ofSeconds(2)), new ObjectMapper());
+                Duration.ofMinutes(1), 2, Duration.ofMillis(10), Duration.ofSeconds(2)), new ObjectMapper(), new HttpClients(),
+                () -> scheduler);
         assertThat(webhook.post(event).get(10, TimeUnit.SECONDS)).isFalse();
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 /** A misconfigured {@code ckan} target stops the start with a message naming the setting. */
 class CkanTargetSettingsTest {
 
@@ -33,6 +35,6 @@ class CkanTargetSettingsTest {
         PublishProperties.Target target = new PublishProperties.Target("ckan", null, null,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), ckan);
         return new DeliveryTargets(new PublishProperties(Map.of("portal", target), OutboxSettingsTest.OUTBOX),
-                List.of(new CkanTarget.Kind()));
+                List.of(new CkanTarget.Kind(new HttpClients())));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 /** A misconfigured {@code http} target stops the start with a message naming the setting. */
 class HttpTargetSettingsTest {
 
@@ -59,6 +61,6 @@ class HttpTargetSettingsTest {
         PublishProperties.Target target = new PublishProperties.Target("http", null, publicBaseUrl,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), null, null, http);
         return new DeliveryTargets(new PublishProperties(Map.of("portal", target), OutboxSettingsTest.OUTBOX),
-                List.of(new HttpTarget.Kind()));
+                List.of(new HttpTarget.Kind(new HttpClients())));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.http.HttpClients;
 
 /** Backoff, masking of secrets, and the start-up checks of target settings. */
 class OutboxSettingsTest {
@@ -61,7 +62,7 @@ class OutboxSettingsTest {
 
     private static DeliveryTargets targets(Map<String, PublishProperties.Target> targets) {
         return new DeliveryTargets(new PublishProperties(targets, OUTBOX),
-                List.of(new DirectoryTarget.Kind(null, OPENDATA), new HarvestTarget.Kind(OPENDATA)));
+                List.of(new DirectoryTarget.Kind(null, OPENDATA), new HarvestTarget.Kind(OPENDATA, new HttpClients())));
     }
 
     private static PublishProperties.Target target(String kind, Path path, URI url) {

@@ -8,6 +8,7 @@ import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 import ru.gov.tomsk.opendata.feed.SourceOption;
+import ru.gov.tomsk.opendata.http.HttpClients;
 
 /**
  * The bean the {@code http-source} route template calls ({@code httpRecords}): for the feed the exchange names,
@@ -20,16 +21,18 @@ public class HttpRecords {
 
     private final FeedRegistry registry;
     private final SourceKind kind;
+    private final HttpClients http;
     private final PageFetcher.Sleeper sleeper;
     private final Clock clock;
 
-    public HttpRecords(FeedRegistry registry, SourceKind kind) {
-        this(registry, kind, PageFetcher.REAL_SLEEP, Clock.systemUTC());
+    public HttpRecords(FeedRegistry registry, SourceKind kind, HttpClients http) {
+        this(registry, kind, http, PageFetcher.REAL_SLEEP, Clock.systemUTC());
     }
 
-    HttpRecords(FeedRegistry registry, SourceKind kind, PageFetcher.Sleeper sleeper, Clock clock) {
+    HttpRecords(FeedRegistry registry, SourceKind kind, HttpClients http, PageFetcher.Sleeper sleeper, Clock clock) {
         this.registry = registry;
         this.kind = kind;
+        this.http = http;
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -47,7 +50,7 @@ public class HttpRecords {
     public PagedRecords openFeed(FeedDefinition feed) {
         String feedId = feed.identifier();
         HttpSourceSpec spec = HttpSourceSpec.of(options(kind, feed.source().options()));
-        return new PagedRecords(feedId, spec, new PageFetcher(feedId, spec, sleeper, clock)).start();
+        return new PagedRecords(feedId, spec, new PageFetcher(feedId, spec, http, sleeper, clock)).start();
     }
 
     /** The feed's options over the kind's defaults, as the route template's parameters are. */

@@ -26,11 +26,16 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ru.gov.tomsk.opendata.http.HttpClients;
+
 /**
  * Fetches one page whole, with the source's credentials, timeouts and retries.
  *
  * <p>Retried: 5xx, 429 and 408 statuses, timeouts and lost or refused connections, waiting as {@link RetryPolicy}
- * says (or as the API's {@code Retry-After} says). Any other 4xx fails at once, quoting the status and the start of
+ * says (or as the API's {@code Retry-After} says). The loop is its own, not Camel's redelivery: a page is fetched
+ * inside the records' iterator, where redelivering the route's exchange would start the paging over from page one,
+ * and not resilience4j's {@code Retry}, which can neither take its wait from a response's {@code Retry-After} and
+ * fail when that is too long, nor wait through the {@link Sleeper} that the tests record. Any other 4xx fails at once, quoting the status and the start of
  * the body: asking again with the same credentials and URL cannot succeed.
  *
  * <p>Redirects are followed here rather than by the JDK client, so that credentials go only to the origin
@@ -58,6 +63,7 @@ final class PageFetcher {
     private final String feedId;
     private final HttpSourceSpec spec;
     private final HttpClient client;
+    private final HttpClients http;
     private final Redactor redactor;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -67,18 +73,14 @@ final class PageFetcher {
     /**
      * @param clock real time, for {@code Retry-After} dates (the API's clock, not the service's business clock)
      */
-    PageFetcher(String feedId, HttpSourceSpec spec, Sleeper sleeper, Clock clock) {
+    PageFetcher(String feedId, HttpSourceSpec spec, HttpClients http, Sleeper sleeper, Clock clock) {
         this.feedId = feedId;
         this.spec = spec;
         this.sleeper = sleeper;
         this.clock = clock;
         this.redactor = spec.redactor();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(spec.connectTimeout())
-                // HTTP/1.1: public-sector APIs often sit behind proxies that mishandle HTTP/2 upgrades
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
+        this.client = http.client(spec.connectTimeout(), HttpClient.Redirect.NEVER);
         this.origin = origin(URI.create(new Pager(spec).first().uri().toString()));
         this.authorization = spec.token() != null ? "Bearer " + spec.token()
                 : spec.username() != null ? "Basic " + Base64.getEncoder().encodeToString(
@@ -169,9 +171,7 @@ final class PageFetcher {
     }
 
     private HttpResponse<byte[]> exchange(URI uri, String method, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(spec.readTimeout())
-                .header("User-Agent", "opendata-bridge")
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder = http.request(uri, spec.readTimeout()).header("Accept", "application/json");
         boolean sameOrigin = origin(uri).equals(origin);
         if (sameOrigin && authorization != null) {
             builder.setHeader("Authorization", authorization);

@@ -7,13 +7,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import ru.gov.tomsk.opendata.retry.Backoff;
+
 /**
  * When a failed request is tried again: after a 5xx, 429 or 408 status, a timeout or a lost connection, up to
- * {@code retries} more times, waiting {@code initialDelay}, then twice that, and so on up to {@code maxDelay}.
- * An API's own {@code Retry-After} replaces the computed wait.
- *
- * <p>No jitter: each feed is one client running one request at a time, so there is no crowd of clients
- * whose retries would need spreading, and a fixed sequence keeps run times predictable.
+ * {@code retries} more times, waiting {@code initialDelay}, then twice that, and so on up to {@code maxDelay}: the
+ * service's one {@link Backoff}. An API's own {@code Retry-After} replaces the computed wait.
  *
  * @param retries      further attempts after the first
  * @param initialDelay wait before the first retry
@@ -36,14 +35,7 @@ public record RetryPolicy(int retries, Duration initialDelay, Duration maxDelay)
 
     /** Wait before retry number {@code retry} (1 for the first retry): the initial delay doubled each time, capped. */
     public Duration backoff(int retry) {
-        if (retry < 1) {
-            throw new IllegalArgumentException("retries are counted from 1");
-        }
-        Duration delay = initialDelay;
-        for (int i = 1; i < retry && delay.compareTo(maxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return new Backoff(initialDelay, maxDelay).after(retry);
     }
 
     /**

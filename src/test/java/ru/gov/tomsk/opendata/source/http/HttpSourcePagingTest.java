@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ru.gov.tomsk.opendata.feed.FeedRules;
+import ru.gov.tomsk.opendata.http.HttpClients;
 
 /**
  * Paging and retry decisions against WireMock, without the application: the waits are recorded by the
@@ -57,7 +58,7 @@ class HttpSourcePagingTest {
         }
         HttpSourceSpec spec = HttpSourceSpec.of(HttpRecords.options(
                 FeedRules.of(java.util.Set.of(), name -> null).kind("http").orElseThrow(), given));
-        return new PagedRecords("7017069388-test", spec, new PageFetcher("7017069388-test", spec, waits::add,
+        return new PagedRecords("7017069388-test", spec, new PageFetcher("7017069388-test", spec, new HttpClients(), waits::add,
                 Clock.fixed(NOW, ZoneOffset.UTC))).start();
     }
 
