@@ -112,7 +112,8 @@ class SecurityConfig {
         http.securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(LoginThrottleFilter.LOGIN_PAGE, "/admin/assets/**").permitAll()
-                        .requestMatchers("/admin/tokens", "/admin/tokens/**").hasRole(ADMIN)
+                        .requestMatchers("/admin/tokens", "/admin/tokens/**", "/admin/feeds/*/push-token",
+                                "/admin/feeds/*/push-token/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**").hasRole(VIEWER)
                         .requestMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                         .anyRequest().hasRole(OPERATOR))

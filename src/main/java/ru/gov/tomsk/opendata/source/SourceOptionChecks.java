@@ -19,6 +19,6 @@ public final class SourceOptionChecks {
     public static SourceChecks all() {
         SourceCheck payload = PayloadSpec::of;
         SourceCheck http = HttpSourceSpec::of;
-        return new SourceChecks(Map.of("file", payload, "ftp", payload, "sftp", payload, "http", http));
+        return new SourceChecks(Map.of("file", payload, "ftp", payload, "sftp", payload, "push", payload, "http", http));
     }
 }
