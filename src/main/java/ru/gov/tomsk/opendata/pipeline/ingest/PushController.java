@@ -89,7 +89,9 @@ class PushController {
                     @ApiResponse(responseCode = "422", description = "Outcome rejected (the body cannot be read as the"
                             + " dataset; a PushAnswer), or an Idempotency-Key already used with another body (a problem)"),
                     @ApiResponse(responseCode = "500", description = "Outcome failed: the service could not finish; retry later",
-                            content = @Content(schema = @Schema(implementation = PushAnswer.class)))})
+                            content = @Content(schema = @Schema(implementation = PushAnswer.class))),
+                    @ApiResponse(responseCode = "503", description = "Too many large pushes waiting; retry later",
+                            headers = @Header(name = "Retry-After", description = "seconds"))})
     ResponseEntity<?> push(@PathVariable("feed") String feedId,
                            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, description = "Any unique text"
                                    + " (e.g. a UUID) per dataset sent; a retry with the same key and body gets the same"
@@ -126,7 +128,7 @@ class PushController {
             return answer.body(reply.rawAnswer());
         } catch (PushIngestion.Refused e) {
             ResponseEntity<ProblemDetail> problem = problem(e.status(), e.getMessage());
-            return e.status() == HttpStatus.CONFLICT
+            return e.status() == HttpStatus.CONFLICT || e.status() == HttpStatus.SERVICE_UNAVAILABLE
                     ? ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "60")
                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody())
                     : problem;

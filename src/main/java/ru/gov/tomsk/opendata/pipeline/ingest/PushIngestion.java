@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,8 +183,15 @@ public class PushIngestion {
                         + " one feed never run at once: send this one again once that one has ended", null);
             }
             if (async) {
+                try {
+                    executor().execute(() -> run(feed, id, body));
+                } catch (RejectedExecutionException e) {
+                    requests.unlock(feedId, id);
+                    requests.forget(id);
+                    throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "too many large pushes are waiting to be"
+                            + " processed; send this one again later", null);
+                }
                 handedOver = true;
-                executor().execute(() -> run(feed, id, body));
                 PushAnswer accepted = PushAnswer.accepted(feedId, id, statusUrl + id);
                 return new Reply(HttpStatus.ACCEPTED.value(), accepted, write(accepted), false);
             }
@@ -255,7 +263,7 @@ public class PushIngestion {
         status = httpStatus(answer.outcome());
         String raw = write(answer);
         try {
-            requests.finish(id, runId, status, raw);
+            requests.finish(id, runId, status, raw, !PushAnswer.FAILED.equals(answer.outcome()));
         } finally {
             requests.unlock(feedId, id);
         }

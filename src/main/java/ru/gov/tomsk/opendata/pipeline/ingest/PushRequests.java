@@ -52,8 +52,15 @@ public class PushRequests {
         return key.getKey().longValue();
     }
 
-    public void finish(long id, Long runId, int httpStatus, String answer) {
-        jdbc.sql("UPDATE push_request SET state = 'DONE', run_id = ?, http_status = ?, answer = ?, finished_at = ? WHERE id = ?")
+    /**
+     * Records the answer of a push that ended.
+     *
+     * @param keepKey false for a push the service failed (not the data): its key is freed, so that a retry with it
+     *                runs again instead of being answered the failure; its status URL still tells the failure
+     */
+    public void finish(long id, Long runId, int httpStatus, String answer, boolean keepKey) {
+        jdbc.sql("UPDATE push_request SET state = 'DONE', run_id = ?, http_status = ?, answer = ?, finished_at = ?"
+                        + (keepKey ? "" : ", idempotency_key = NULL") + " WHERE id = ?")
                 .params(runId, httpStatus, answer, utc(clock.instant()), id).update();
     }
 
@@ -92,11 +99,12 @@ public class PushRequests {
     }
 
     /**
-     * Releases the locks a node held before it (re)started, and ends their pushes as failed: a crash or kill mid-run
-     * must not keep a feed from ever being pushed again. Returns how many there were.
+     * Releases the locks a node held before it (re)started, and ends their pushes as failed, their keys freed for the
+     * retries: a crash or kill mid-run must not keep a feed from ever being pushed again. Returns how many there were.
      */
     public int releaseLocksOf(String node, String answer) {
-        jdbc.sql("UPDATE push_request SET state = 'DONE', http_status = 500, answer = ?, finished_at = ? "
+        jdbc.sql("UPDATE push_request SET state = 'DONE', http_status = 500, answer = ?, finished_at = ?, "
+                        + "idempotency_key = NULL "
                         + "WHERE state = 'RUNNING' AND id IN (SELECT request_id FROM push_lock WHERE node_id = ?)")
                 .params(answer, utc(clock.instant()), node).update();
         return jdbc.sql("DELETE FROM push_lock WHERE node_id = ?").param(node).update();

@@ -213,6 +213,27 @@ class PushIngestionEndToEndTest {
     }
 
     @Test
+    void theAdminApiIssuesAndRevokesAPushTokenForAnAdminOnly() throws Exception {
+        String path = "/api/admin/feeds/" + BROKEN + "/push-token";
+        HttpResponse<String> operator = adminCall(path, TestUsers.OPERATOR, "POST");
+        assertThat(operator.statusCode()).isEqualTo(403);
+        assertThat(adminCall("/api/admin/feeds/" + FILE + "/push-token", TestUsers.ADMIN, "POST").statusCode())
+                .isEqualTo(409);
+
+        HttpResponse<String> issued = adminCall(path, TestUsers.ADMIN, "POST");
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode view = JSON.readTree(issued.body());
+        assertThat(view.path("pushUrl").asText()).isEqualTo("/api/ingest/" + BROKEN);
+        String token = view.path("token").asText();
+        byte[] bad = "code\r\n1\r\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(PushFeeds.push(app, BROKEN, token, bad, null).statusCode()).isEqualTo(422);
+        assertThat(adminCall(path, TestUsers.ADMIN, "DELETE").statusCode()).isEqualTo(204);
+        assertThat(PushFeeds.push(app, BROKEN, token, bad, null).statusCode()).isEqualTo(401);
+        assertThat(adminCall(path, TestUsers.ADMIN, "DELETE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyThatIsNotTheDatasetIsRejectedWith422NamingWhy() throws Exception {
         String token = app.bean(PushTokens.class).issue(BROKEN, "test").secret();
 
@@ -395,6 +416,12 @@ class PushIngestionEndToEndTest {
                         .withRequestBody(matchingJsonPath("$.feed", equalTo(DEADLINE)))
                         .withRequestBody(matchingJsonPath("$.message", containing(message))))
                 .size();
+    }
+
+    private static HttpResponse<String> adminCall(String path, String user, String method) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(PushFeeds.url(app, path))
+                .header("Authorization", TestUsers.basic(user))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A UTF-8 CSV of organisations {@code from}…{@code to}. */

@@ -18,7 +18,7 @@ import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.IssuedPushToken;
  * and never again (a one-time flash attribute).
  */
 @Controller
-class PushTokenController {
+class PushTokenActionsController {
 
     static final String ISSUED = "issuedPushToken";
 
@@ -26,7 +26,7 @@ class PushTokenController {
     private final FeedRegistry registry;
     private final ConsoleAudit audit;
 
-    PushTokenController(PushTokens tokens, FeedRegistry registry, ConsoleAudit audit) {
+    PushTokenActionsController(PushTokens tokens, FeedRegistry registry, ConsoleAudit audit) {
         this.tokens = tokens;
         this.registry = registry;
         this.audit = audit;
