@@ -148,7 +148,7 @@ public final class FeedParser {
             boolean runAtStartup = root.bool("runAtStartup", false);
             boolean allowEmpty = root.bool("allowEmpty", false);
             FeedDefinition.Source source = source(root.map("source", true));
-            if (runAtStartup && "push".equals(source.kind())) {
+            if (runAtStartup && SourceKinds.PUSH.equals(source.kind())) {
                 problem(root.node("runAtStartup"), "runAtStartup", "a push feed runs when its system pushes its data;"
                         + " there is nothing to run at start-up");
             }

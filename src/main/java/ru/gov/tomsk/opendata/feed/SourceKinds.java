@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class SourceKinds {
 
+    /** The kind whose data its information system sends (see {@link FeedDefinition#pushed()}). */
+    public static final String PUSH = "push";
+
     private SourceKinds() {
     }
 
@@ -131,7 +134,7 @@ public final class SourceKinds {
      * schedule is when a push is expected, watched as a deadline, never a job that runs.
      */
     static SourceKind push() {
-        return new SourceKind("push", "Push from an information system (HTTP)", payloadOptions());
+        return new SourceKind(PUSH, "Push from an information system (HTTP)", payloadOptions());
     }
 
     private static SourceOption directory(String where) {

@@ -48,8 +48,6 @@ import ru.gov.tomsk.opendata.source.FeedRoutes;
 public class FeedStatuses {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedStatuses.class);
-    /** The source kind whose schedule is a deadline watch rather than a job (see {@link Deadlines#missedPush}). */
-    private static final String PUSH = "push";
     /** How the reason of a push feed at risk because its expected push did not come starts. */
     static final String MISSED_PUSH = "no push since the one expected at ";
 
@@ -127,7 +125,8 @@ public class FeedStatuses {
             condition = FeedCondition.RUNNING;
             reason = "running since " + lastRun.startedAt();
         }
-        boolean push = PUSH.equals(feed.source().kind());
+        // its schedule is a deadline watch rather than a job (see Deadlines#missedPush)
+        boolean push = feed.pushed();
         Optional<Instant> missedPush = push ? deadlines.missedPush(feed.schedule(), lastSuccessAt, clock) : Optional.empty();
         if (deadline.atRisk()) {
             condition = FeedCondition.AT_RISK;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens;
 import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.IssuedPushToken;
@@ -88,7 +89,7 @@ class PushTokenController {
 
     private String pushFeed(String id, Principal principal, String action) {
         String feedId = feeds.known(id);
-        if (registry.feed(feedId).filter(f -> "push".equals(f.source().kind())).isEmpty()) {
+        if (registry.feed(feedId).filter(FeedDefinition::pushed).isEmpty()) {
             audit.refused(principal, action, "feed " + feedId, "not a loaded push feed");
             throw new ApiProblem(HttpStatus.CONFLICT, "feed " + feedId + " is not a loaded push feed (source kind push);"
                     + " only such a feed has a push token");

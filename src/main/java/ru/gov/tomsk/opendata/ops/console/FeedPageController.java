@@ -14,6 +14,7 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.HeldVersions;
 import ru.gov.tomsk.opendata.ops.DryRunProperties;
@@ -71,7 +72,7 @@ class FeedPageController {
                 rejecting == null ? 0 : Math.max(rejecting.rowsRejected(), quarantine.size()),
                 catalog.dataVersions(id).stream().limit(FeedPage.VERSIONS).toList(), heldVersions.waiting(id),
                 newestFirst(outbox.deliveries(id)), Math.min(DEFAULT_DRY_RUN_ROWS, dryRun.maxRows()), dryRun.maxRows()));
-        boolean push = registry.feed(id).filter(f -> "push".equals(f.source().kind())).isPresent();
+        boolean push = registry.feed(id).filter(FeedDefinition::pushed).isPresent();
         model.addAttribute("push", push);
         model.addAttribute("pushToken", push ? pushTokens.of(id).orElse(null) : null);
         return "admin/feed";

@@ -68,7 +68,7 @@ class PushTokenActionsController {
         if (feed.isEmpty() && !registry.broken().containsKey(id)) {
             throw new FeedNotFoundException(id);
         }
-        if (feed.isEmpty() || !"push".equals(feed.get().source().kind())) {
+        if (feed.isEmpty() || !feed.get().pushed()) {
             audit.refused(principal, action, "feed " + id, "not a loaded push feed");
             Flash.refused(redirect, "Токен выгрузки есть только у набора с источником push (выгрузка из информационной"
                     + " системы), и только пока файл его описания без ошибок.", null);

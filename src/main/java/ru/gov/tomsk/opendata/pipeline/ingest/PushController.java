@@ -41,7 +41,6 @@ import ru.gov.tomsk.opendata.feed.FeedRegistry;
 class PushController {
 
     static final String BASE = "/api/ingest";
-    static final String KIND = "push";
     static final String TAG = "Push ingestion";
     static final String SCHEME = "pushToken";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

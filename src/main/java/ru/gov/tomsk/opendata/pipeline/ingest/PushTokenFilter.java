@@ -72,7 +72,7 @@ class PushTokenFilter extends OncePerRequestFilter {
             return;
         }
         String kind = feed.get().source().kind();
-        if (!PushController.KIND.equals(kind)) {
+        if (!feed.get().pushed()) {
             FilterProblems.send(request, response, HttpStatus.NOT_FOUND, "feed " + feedId + " is not a push feed: its"
                     + " source kind is '" + kind + "', so the service reads its data itself; only a feed with source kind"
                     + " 'push' accepts data at this address");
