@@ -49,7 +49,7 @@ public class FeedStatuses {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedStatuses.class);
     /** How the reason of a push feed at risk because its expected push did not come starts. */
-    static final String MISSED_PUSH = "no push since the one expected at ";
+    public static final String MISSED_PUSH = "no push since the one expected at ";
 
     private final FeedRegistry registry;
     private final RunLog runLog;

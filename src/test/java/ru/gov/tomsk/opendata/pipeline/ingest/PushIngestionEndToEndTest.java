@@ -379,6 +379,12 @@ class PushIngestionEndToEndTest {
             var late = statuses.of(DEADLINE).orElseThrow();
             assertThat(late.condition()).isEqualTo(FeedCondition.AT_RISK);
             assertThat(late.reason()).contains("no push since the one expected at 2026-03-20T23:00:00Z");
+            try (Console console = new Console(app.port())) {
+                console.logIn(TestUsers.VIEWER);
+                assertThat(Console.text(console.open("/admin/feeds/" + DEADLINE), "reason"))
+                        .isEqualTo("Выгрузка из информационной системы не поступила к ожидаемому сроку; срок обновления —"
+                                + " до 25.06.2026.");
+            }
             app.bean(ru.gov.tomsk.opendata.ops.FeedAlerts.class).check();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posted("AT_RISK", "no push since")).isEqualTo(1));
 
