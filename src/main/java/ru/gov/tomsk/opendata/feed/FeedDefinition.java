@@ -32,6 +32,14 @@ public record FeedDefinition(Passport passport, Frequency frequency, String sche
     }
 
     /**
+     * Whether its information system sends the data ({@code POST /api/ingest/<feed>}) rather than the service reading
+     * it: then no job runs it, and its {@code schedule} is when a push is expected.
+     */
+    public boolean pushed() {
+        return SourceKinds.PUSH.equals(source.kind());
+    }
+
+    /**
      * Where the records come from.
      *
      * @param kind    source kind; names the route template {@code <kind>-source}

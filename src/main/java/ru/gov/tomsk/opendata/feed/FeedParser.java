@@ -148,6 +148,10 @@ public final class FeedParser {
             boolean runAtStartup = root.bool("runAtStartup", false);
             boolean allowEmpty = root.bool("allowEmpty", false);
             FeedDefinition.Source source = source(root.map("source", true));
+            if (runAtStartup && SourceKinds.PUSH.equals(source.kind())) {
+                problem(root.node("runAtStartup"), "runAtStartup", "a push feed runs when its system pushes its data;"
+                        + " there is nothing to run at start-up");
+            }
             Structure structure = structure(root.map("structure", true), root.map("geo", false));
             List<String> formats = withGeoJson(root, formats(root), structure);
             Guards guards = guards(root.map("guards", false));

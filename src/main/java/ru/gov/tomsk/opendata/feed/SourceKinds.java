@@ -8,11 +8,14 @@ import java.util.List;
  */
 public final class SourceKinds {
 
+    /** The kind whose data its information system sends (see {@link FeedDefinition#pushed()}). */
+    public static final String PUSH = "push";
+
     private SourceKinds() {
     }
 
     public static List<SourceKind> builtIn() {
-        return List.of(sql(), http(), file(), ftp(), sftp());
+        return List.of(sql(), http(), file(), ftp(), sftp(), push());
     }
 
     static SourceKind sql() {
@@ -123,6 +126,15 @@ public final class SourceKinds {
                                 + " production: a spoofed server would receive the credentials).", "yes"),
                 directory("Directory on the server the files are dropped into, relative to the login's home or absolute.")),
                 dropOptions(), payloadOptions()));
+    }
+
+    /**
+     * An information system sends the dataset itself, to {@code POST /api/ingest/<feed>} with the feed's own token
+     * ({@code ru.gov.tomsk.opendata.pipeline.ingest}). Only the payload options: nothing is fetched, and the feed's
+     * schedule is when a push is expected, watched as a deadline, never a job that runs.
+     */
+    static SourceKind push() {
+        return new SourceKind(PUSH, "Push from an information system (HTTP)", payloadOptions());
     }
 
     private static SourceOption directory(String where) {

@@ -1,10 +1,17 @@
 package ru.gov.tomsk.opendata.ops;
 
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.TimeZone;
+
+import org.quartz.CronExpression;
 
 import ru.gov.tomsk.opendata.dataset.Frequency;
 
@@ -28,15 +35,59 @@ import ru.gov.tomsk.opendata.dataset.Frequency;
  * deadline is always within 14 days, and it must not look at risk right after an update made in time
  * (daily: at risk on the deadline day only; weekly: at most 6 days before). "Today" is the date in the
  * configured zone, not UTC: at 2026-03-25T18:00Z it is already 26 March in Tomsk.
+ *
+ * <p>A feed of source kind {@code push} is not read on a schedule: its information system sends the data. Its
+ * {@code schedule} says when a push is expected, and {@link #missedPush} watches it: once the first expected time
+ * after the last successful push is {@code pushLateAfter} past, the feed is at risk, whatever the frequency deadline
+ * says; when that deadline passes too, it is overdue as any feed.
  */
 public final class Deadlines {
 
     private final ZoneId zone;
     private final int warnDays;
+    private final Duration pushLateAfter;
 
     public Deadlines(ZoneId zone, int warnDays) {
+        this(zone, warnDays, Duration.ofHours(1));
+    }
+
+    public Deadlines(ZoneId zone, int warnDays, Duration pushLateAfter) {
         this.zone = zone;
         this.warnDays = warnDays;
+        this.pushLateAfter = pushLateAfter;
+    }
+
+    /**
+     * The push a push feed's schedule expected and that did not come: the first time the cron fires after the last
+     * successful push, if that is more than {@code pushLateAfter} ago. Empty before the first push (a feed waiting for
+     * its system to be connected is judged by its frequency deadline alone) and while pushes come in time.
+     */
+    public Optional<Instant> missedPush(String schedule, Instant lastPush, Clock clock) {
+        if (schedule == null || lastPush == null) {
+            return Optional.empty();
+        }
+        Date expected = cron(schedule).getNextValidTimeAfter(Date.from(lastPush));
+        if (expected == null || !expected.toInstant().plus(pushLateAfter).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(expected.toInstant());
+    }
+
+    /** The next time a push feed's schedule expects a push, after {@code after}; null if it never fires again. */
+    public Instant nextPush(String schedule, Instant after) {
+        Date next = cron(schedule).getNextValidTimeAfter(Date.from(after));
+        return next == null ? null : next.toInstant();
+    }
+
+    private CronExpression cron(String schedule) {
+        try {
+            CronExpression cron = new CronExpression(schedule);
+            cron.setTimeZone(TimeZone.getTimeZone(zone));
+            return cron;
+        } catch (ParseException e) {
+            // FeedParser refused such a schedule when the feed loaded
+            throw new IllegalArgumentException("schedule '" + schedule + "' is not a Quartz cron expression", e);
+        }
     }
 
     /** The deadline date after a successful check at {@code checkedAt}: the same date the passport gets as {@code valid}. */

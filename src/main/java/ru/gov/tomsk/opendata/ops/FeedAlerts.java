@@ -70,7 +70,11 @@ public class FeedAlerts {
                             String.valueOf(held.id()));
                 }
             }
-            if (s.atRisk()) {
+            if (s.atRisk() && s.reason().startsWith(FeedStatuses.MISSED_PUSH)) {
+                // a push feed whose system did not push when expected: once per expected push, named in the reason
+                raise(raised, new FeedEvent(FeedEventKind.AT_RISK, s.identifier(), s.title(), s.condition(), s.reason(),
+                        s.deadline(), null, now), s.reason().substring(0, s.reason().indexOf(';')));
+            } else if (s.atRisk()) {
                 raise(raised, new FeedEvent(FeedEventKind.AT_RISK, s.identifier(), s.title(), s.condition(),
                         "deadline " + s.deadline() + " is " + s.daysToDeadline() + " day(s) away and the data is not updated yet",
                         s.deadline(), null, now), s.deadline().toString());

@@ -18,7 +18,8 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
  * @param lastSuccessAt     start of the newest run that published or confirmed the data
  * @param newestVersion     newest published data version
  * @param newestVersionAt   when the newest version was committed
- * @param nextFireAt        next scheduled run, if the feed is scheduled
+ * @param nextFireAt        next scheduled run, if the feed is scheduled; for a push feed, the next push its schedule
+ *                          expects
  * @param deadline          when the next update is due (see {@link Deadlines})
  * @param daysToDeadline    days from today (in the configured zone) to the deadline; negative when overdue
  * @param atRisk            the deadline is near and not met

@@ -48,6 +48,8 @@ import ru.gov.tomsk.opendata.source.FeedRoutes;
 public class FeedStatuses {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedStatuses.class);
+    /** How the reason of a push feed at risk because its expected push did not come starts. */
+    public static final String MISSED_PUSH = "no push since the one expected at ";
 
     private final FeedRegistry registry;
     private final RunLog runLog;
@@ -123,9 +125,18 @@ public class FeedStatuses {
             condition = FeedCondition.RUNNING;
             reason = "running since " + lastRun.startedAt();
         }
+        // its schedule is a deadline watch rather than a job (see Deadlines#missedPush)
+        boolean push = feed.pushed();
+        Optional<Instant> missedPush = push ? deadlines.missedPush(feed.schedule(), lastSuccessAt, clock) : Optional.empty();
         if (deadline.atRisk()) {
             condition = FeedCondition.AT_RISK;
             reason = "deadline " + deadline.date() + " is " + days(deadline.daysLeft()) + " away and the data is not updated yet";
+        }
+        if (missedPush.isPresent() && !deadline.overdue()) {
+            // its system did not push when the schedule expected it: the deadline is not passed, but it is at risk
+            deadline = new Deadline(deadline.date(), deadline.daysLeft(), true, false);
+            condition = FeedCondition.AT_RISK.worst(condition);
+            reason = MISSED_PUSH + missedPush.get() + "; the update is due by " + deadline.date();
         }
         if (!held.isEmpty()) {
             condition = FeedCondition.HELD;
@@ -148,7 +159,10 @@ public class FeedStatuses {
             reason = "feed cannot run: " + lastRun.message();
         }
         return new FeedStatus(id, feed.passport().title(), frequency.word(), condition, reason, lastRun, lastSuccessAt,
-                newestVersion, newestVersionAt, nextFireAt(scheduler, id), deadline.date(), deadline.daysLeft(),
+                newestVersion, newestVersionAt,
+                // a push feed has no job: its "next run" is the next push its schedule expects
+                push ? deadlines.nextPush(feed.schedule(), clock.instant()) : nextFireAt(scheduler, id),
+                deadline.date(), deadline.daysLeft(),
                 deadline.atRisk(), deadline.overdue(), held.size(), pending, failed);
     }
 

@@ -15,14 +15,14 @@ import org.springframework.http.MediaType;
  * The RFC 9457 problem document of a request the security filters refuse before any controller sees it, in the same
  * shape as the admin API's own problems, so a script handles both alike.
  */
-final class FilterProblems {
+public final class FilterProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FilterProblems() {
     }
 
-    static void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    public static void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

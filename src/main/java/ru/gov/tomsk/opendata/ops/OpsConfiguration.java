@@ -23,7 +23,7 @@ class OpsConfiguration {
 
     @Bean
     Deadlines deadlines(OpendataProperties properties, DeadlineProperties deadlineProperties) {
-        return new Deadlines(properties.timeZone(), deadlineProperties.warnDays());
+        return new Deadlines(properties.timeZone(), deadlineProperties.warnDays(), deadlineProperties.pushLateAfter());
     }
 
     @Bean

@@ -46,6 +46,8 @@ import ru.gov.tomsk.opendata.ops.token.ApiTokens;
  *       token. A browser does remember Basic credentials, so state-changing calls from another site are refused by
  *       {@link CrossSiteRequestFilter} (Sec-Fetch-Site, Origin, form content types) before authentication;</li>
  *   <li>{@code /admin/**}: the console, form login with a session and CSRF protection on every form;</li>
+ *   <li>{@code /api/ingest/**}: information systems pushing their datasets, each with its feed's push token only; a
+ *       chain of its own, in {@code ru.gov.tomsk.opendata.pipeline.ingest.PushConfiguration};</li>
  *   <li>the rest ({@code /actuator/**}, the OpenAPI description): HTTP Basic (Prometheus) or a token, VIEWER.</li>
  * </ul>
  * Failed logins are limited per canonical login name and per client address ({@link LoginThrottle}), on every way in.
@@ -89,6 +91,8 @@ class SecurityConfig {
         LoginThrottleFilter lock = new LoginThrottleFilter(throttle, clock);
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth
+                        // a push token is a credential of an information system, like the console's
+                        .requestMatchers("/api/admin/feeds/*/push-token").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(VIEWER)
                         // validating a posted feed file changes nothing
                         .requestMatchers(HttpMethod.POST, CrossSiteRequestFilter.VALIDATE).hasRole(VIEWER)
@@ -112,7 +116,8 @@ class SecurityConfig {
         http.securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(LoginThrottleFilter.LOGIN_PAGE, "/admin/assets/**").permitAll()
-                        .requestMatchers("/admin/tokens", "/admin/tokens/**").hasRole(ADMIN)
+                        .requestMatchers("/admin/tokens", "/admin/tokens/**", "/admin/feeds/*/push-token",
+                                "/admin/feeds/*/push-token/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**").hasRole(VIEWER)
                         .requestMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                         .anyRequest().hasRole(OPERATOR))

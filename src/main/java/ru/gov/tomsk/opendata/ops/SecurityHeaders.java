@@ -10,7 +10,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * The response headers of each surface, on top of Spring Security's defaults ({@code X-Content-Type-Options: nosniff},
  * {@code X-Frame-Options: DENY}, no caching of what the application does not mark cacheable).
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     /**
      * The pages (console and open-data section) use no script at all and only their own style sheets and images; every
@@ -19,7 +19,7 @@ final class SecurityHeaders {
     static final String PAGES_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
     /** JSON and files: nothing to load, nothing to run, never framed. */
-    static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** Powerful browser features no page of this service uses. */
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
             + "magnetometer=(), microphone=(), payment=(), usb=()";
@@ -35,7 +35,7 @@ final class SecurityHeaders {
      *                              since behind a TLS-terminating proxy the request itself looks like plain HTTP
      *                              (browsers ignore HSTS received over plain HTTP anyway)
      */
-    static Customizer<HeadersConfigurer<HttpSecurity>> of(String contentSecurityPolicy, ReferrerPolicy referrer,
+    public static Customizer<HeadersConfigurer<HttpSecurity>> of(String contentSecurityPolicy, ReferrerPolicy referrer,
                                                           boolean https) {
         return headers -> {
             if (contentSecurityPolicy != null) {

@@ -189,6 +189,10 @@ public class FeedRoutes implements CamelContextConfiguration {
 
     /** Runs a feed now, through its own Quartz job, so a manual run never overlaps a scheduled one. */
     public void runNow(String feedId) {
+        if (registry.feed(feedId).filter(FeedDefinition::pushed).isPresent()) {
+            // no job to fire: a push feed runs when its information system pushes (POST /api/ingest/<feed>)
+            throw new IllegalStateException("feed " + feedId + " is a push feed: it runs when its system pushes its data");
+        }
         try {
             scheduler().triggerJob(JobKey.jobKey(feedId, QUARTZ_GROUP));
         } catch (SchedulerException e) {

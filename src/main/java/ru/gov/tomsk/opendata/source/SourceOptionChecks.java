@@ -4,6 +4,7 @@ import java.util.Map;
 
 import ru.gov.tomsk.opendata.feed.SourceCheck;
 import ru.gov.tomsk.opendata.feed.SourceChecks;
+import ru.gov.tomsk.opendata.feed.SourceKinds;
 import ru.gov.tomsk.opendata.source.http.HttpSourceSpec;
 import ru.gov.tomsk.opendata.source.payload.PayloadSpec;
 
@@ -19,6 +20,6 @@ public final class SourceOptionChecks {
     public static SourceChecks all() {
         SourceCheck payload = PayloadSpec::of;
         SourceCheck http = HttpSourceSpec::of;
-        return new SourceChecks(Map.of("file", payload, "ftp", payload, "sftp", payload, "http", http));
+        return new SourceChecks(Map.of("file", payload, "ftp", payload, "sftp", payload, SourceKinds.PUSH, payload, "http", http));
     }
 }

@@ -225,6 +225,30 @@ class FeedParserTest {
     }
 
     @Test
+    void aPushFeedTakesTheFileKindsPayloadOptionsAndRefusesRunAtStartup() throws Exception {
+        String push = VALID.replace("""
+                  kind: sql
+                  datasource: situation-centre
+                  query: SELECT id, name, opened, students, lat, lon FROM opendata.v_schools ORDER BY id
+                  fetchSize: 500
+                """, """
+                  kind: push
+                  format: csv
+                  separator: ";"
+                """);
+        assertThat(push).contains("kind: push");
+
+        FeedDefinition feed = parser.parse(FILE, push.replace("runAtStartup: true", "runAtStartup: false"));
+        assertThat(feed.pushed()).isTrue();
+        assertThat(feed.source().options()).containsEntry("format", "csv").containsEntry("separator", ";");
+
+        InvalidFeedException e = catchThrowableOfType(InvalidFeedException.class, () -> parser.parse(FILE, push));
+        assertThat(e.problems()).extracting(FeedProblem::toString).containsExactly(
+                AT + "12:15: runAtStartup: a push feed runs when its system pushes its data; there is nothing to run at"
+                        + " start-up");
+    }
+
+    @Test
     void unknownSourceKindIsReported() {
         String yaml = with(VALID, "  kind: sql", "  kind: smb");
 

@@ -126,4 +126,23 @@ class DeadlinesTest {
         assertThat(tomsk.evaluate(Frequency.DAILY, dailyDue, LocalDate.parse("2026-03-23")))
                 .isEqualTo(new Deadline(LocalDate.parse("2026-03-24"), 1, false, false));
     }
+
+    @Test
+    void aPushFeedsExpectedPushIsMissedOnceItsScheduleFiredAndTheGraceHasPassedInTheRegionsZone() {
+        Deadlines push = new Deadlines(TOMSK, 14, java.time.Duration.ofMinutes(30));
+        // pushed at 10:00 in Tomsk on 20 March; expected every weekday at 06:00 in Tomsk (23:00 UTC the day before)
+        Instant lastPush = Instant.parse("2026-03-20T03:00:00Z");
+        String weekdays = "0 0 6 ? * MON-FRI";
+        java.util.function.Function<String, java.util.Optional<Instant>> at = now ->
+                push.missedPush(weekdays, lastPush, java.time.Clock.fixed(Instant.parse(now), TOMSK));
+
+        // Saturday and Sunday expect nothing: Monday 23 March 06:00 Tomsk is the next expected push
+        assertThat(push.nextPush(weekdays, lastPush)).isEqualTo("2026-03-22T23:00:00Z");
+        assertThat(at.apply("2026-03-22T12:00:00Z")).isEmpty();
+        assertThat(at.apply("2026-03-22T23:30:00Z")).as("the grace's last moment").isEmpty();
+        assertThat(at.apply("2026-03-22T23:30:01Z")).hasValue(Instant.parse("2026-03-22T23:00:00Z"));
+        // never pushed: only the frequency deadline judges it
+        assertThat(push.missedPush(weekdays, null, java.time.Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), TOMSK)))
+                .isEmpty();
+    }
 }

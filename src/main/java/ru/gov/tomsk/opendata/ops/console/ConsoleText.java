@@ -13,6 +13,7 @@ import ru.gov.tomsk.opendata.dataset.CleanupCount;
 import ru.gov.tomsk.opendata.dataset.CleanupKind;
 import ru.gov.tomsk.opendata.ops.FeedCondition;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
+import ru.gov.tomsk.opendata.ops.FeedStatuses;
 import ru.gov.tomsk.opendata.publish.DeliveryStatus;
 
 /**
@@ -112,8 +113,11 @@ public final class ConsoleText {
             case NEVER_RUN -> "Набор ещё не запускался" + (s.deadline() == null ? "." : "; первое обновление — до "
                     + date(s.deadline()) + ".");
             case RUNNING -> "Идёт запуск" + (s.lastRun() == null ? "." : ", начат " + dateTime(s.lastRun().startedAt()) + ".");
-            case AT_RISK -> "До срока обновления " + date(s.deadline()) + " " + days(s.daysToDeadline())
-                    + ", а данные ещё не обновлены.";
+            case AT_RISK -> s.reason().startsWith(FeedStatuses.MISSED_PUSH)
+                    ? "Выгрузка из информационной системы не поступила к ожидаемому сроку; срок обновления — до "
+                            + date(s.deadline()) + "."
+                    : "До срока обновления " + date(s.deadline()) + " " + days(s.daysToDeadline())
+                            + ", а данные ещё не обновлены.";
             case HELD -> "Новая версия задержана проверками и ждёт решения оператора: утвердите или отклоните её.";
             case OVERDUE -> "Срок обновления истёк " + date(s.deadline()) + ": данные не обновлялись.";
             case FAILING -> "Последний запуск завершился ошибкой; опубликованная ранее версия остаётся доступной.";

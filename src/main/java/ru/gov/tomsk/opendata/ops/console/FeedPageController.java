@@ -14,12 +14,14 @@ import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunLog;
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.HeldVersions;
 import ru.gov.tomsk.opendata.ops.DryRunProperties;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
 import ru.gov.tomsk.opendata.ops.ServerPaths;
+import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens;
 import ru.gov.tomsk.opendata.publish.Delivery;
 import ru.gov.tomsk.opendata.publish.DeliveryStatus;
 import ru.gov.tomsk.opendata.publish.Outbox;
@@ -40,10 +42,11 @@ class FeedPageController {
     private final DryRunProperties dryRun;
     private final ConsoleText text;
     private final ServerPaths paths;
+    private final PushTokens pushTokens;
 
     FeedPageController(FeedStatuses statuses, FeedRegistry registry, RunLog runLog, GateRepository gate,
                        CatalogRepository catalog, HeldVersions heldVersions, Outbox outbox, DryRunProperties dryRun,
-                       ConsoleText text, ServerPaths paths) {
+                       ConsoleText text, ServerPaths paths, PushTokens pushTokens) {
         this.statuses = statuses;
         this.registry = registry;
         this.runLog = runLog;
@@ -54,6 +57,7 @@ class FeedPageController {
         this.dryRun = dryRun;
         this.text = text;
         this.paths = paths;
+        this.pushTokens = pushTokens;
     }
 
     @GetMapping("/admin/feeds/{id}")
@@ -68,6 +72,9 @@ class FeedPageController {
                 rejecting == null ? 0 : Math.max(rejecting.rowsRejected(), quarantine.size()),
                 catalog.dataVersions(id).stream().limit(FeedPage.VERSIONS).toList(), heldVersions.waiting(id),
                 newestFirst(outbox.deliveries(id)), Math.min(DEFAULT_DRY_RUN_ROWS, dryRun.maxRows()), dryRun.maxRows()));
+        boolean push = registry.feed(id).filter(FeedDefinition::pushed).isPresent();
+        model.addAttribute("push", push);
+        model.addAttribute("pushToken", push ? pushTokens.of(id).orElse(null) : null);
         return "admin/feed";
     }
 

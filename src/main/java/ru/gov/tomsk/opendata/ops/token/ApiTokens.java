@@ -45,11 +45,11 @@ public class ApiTokens {
 
     private static final Pattern FORMAT = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
     private static final int RANDOM_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecurityProperties.Tokens settings;
-    private final SecureRandom random = new SecureRandom();
 
     public ApiTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
@@ -76,9 +76,7 @@ public class ApiTokens {
         if (lifetime.compareTo(Duration.ofDays(1)) < 0 || lifetime.compareTo(settings.maxLifetime()) > 0) {
             throw new IllegalArgumentException("a token lives 1 to " + settings.maxLifetime().toDays() + " days");
         }
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = randomSecret(PREFIX);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(lifetime);
         KeyHolder key = new GeneratedKeyHolder();
@@ -87,6 +85,13 @@ public class ApiTokens {
                 .update(key, "id");
         return new IssuedToken(secret, new ApiToken(key.getKey().longValue(), cleanName, owner, role, now, expires,
                 null, null, null));
+    }
+
+    /** A new secret: the prefix and 32 bytes of {@link SecureRandom} in base64url (43 characters). */
+    public static String randomSecret(String prefix) {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static boolean validName(String name) {
@@ -137,7 +142,8 @@ public class ApiTokens {
                 .params(utc(clock.instant().truncatedTo(ChronoUnit.SECONDS)), by, id).update() == 1;
     }
 
-    static String hash(String secret) {
+    /** The SHA-256 of a secret, in hex: what the state database keeps instead of it. */
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.US_ASCII)));

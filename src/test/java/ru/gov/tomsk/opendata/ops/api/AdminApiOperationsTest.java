@@ -186,7 +186,8 @@ class AdminApiOperationsTest {
             assertProblem(api.post(API + "/feeds/validate", "viewer", "application/yaml", ""), 400,
                     "the request body is empty");
 
-            // the OpenAPI description lists every path of the API, with Basic auth and the problem schema
+            // the OpenAPI description lists every path of the API (and the push endpoint, which has a test of its own:
+            // PushIngestionEndToEndTest), with Basic auth and the problem schema
             HttpResponse<String> docs = api.get("/v3/api-docs", "viewer");
             assertThat(docs.statusCode()).isEqualTo(200);
             JsonNode openApi = AdminClient.json(docs);
@@ -195,7 +196,9 @@ class AdminApiOperationsTest {
                     API + "/feeds", API + "/feeds/{id}", API + "/feeds/{id}/run", API + "/feeds/{id}/dry-run",
                     API + "/feeds/{id}/runs", API + "/runs/{runId}/quarantine", API + "/feeds/{id}/versions",
                     API + "/held/{heldId}/approve", API + "/held/{heldId}/discard", API + "/deliveries",
-                    API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate");
+                    API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate",
+                    API + "/feeds/{id}/push-token",
+                    "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}");
             assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
             assertThat(openApi.at("/security/0").has("basicAuth")).isTrue();
             assertThat(openApi.get("tags").findValuesAsText("name"))

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.support.GeneratedLines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.failure;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.readAll;
@@ -235,7 +237,10 @@ class CsvPayloadReaderTest {
         int rows = 1_000_000;
         long count = 0;
         Map<String, Object> last = null;
-        try (RecordStream records = new CsvPayloadReader().open(new GeneratedCsv(rows), "million.csv")) {
+        try (RecordStream records = new CsvPayloadReader().open(
+                // Windows-1251 with ';', made as it is read, so the test itself holds no file in memory either
+                GeneratedLines.lines("№;Наименование;Сумма\r\n", CP1251, rows,
+                        row -> row + ";\"Организация № " + row + "; г. Томск\";999,99\r\n"), "million.csv")) {
             while (records.hasNext()) {
                 last = records.next(); // nothing is kept but the latest record
                 count++;
@@ -245,41 +250,6 @@ class CsvPayloadReaderTest {
         assertThat(last).containsEntry("№", String.valueOf(rows))
                 .containsEntry("Наименование", "Организация № " + rows + "; г. Томск")
                 .containsEntry("Сумма", "999,99");
-    }
-
-    /** CSV in Windows-1251 with ';', made as it is read, so the test itself holds no file in memory either. */
-    private static final class GeneratedCsv extends InputStream {
-
-        private final int rows;
-        private int row;
-        private byte[] chunk = "№;Наименование;Сумма\r\n".getBytes(CP1251);
-        private int position;
-
-        GeneratedCsv(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position == chunk.length) {
-                if (row == rows) {
-                    return -1;
-                }
-                row++;
-                chunk = (row + ";\"Организация № " + row + "; г. Томск\";999,99\r\n").getBytes(CP1251);
-                position = 0;
-            }
-            int n = Math.min(length, chunk.length - position);
-            System.arraycopy(chunk, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
     }
 
     static String csv(List<List<String>> rows, char separator) {
