@@ -19,6 +19,8 @@ class FeedConfiguration {
     FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks,
                         PublishProperties publish) {
         return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind())
+                .withKinds(SourceKinds.load(environment.getProperty("camel.component.kamelet.location",
+                        SourceKinds.DEFAULT_LOCATIONS)))
                 .withTargets(publish.targets().keySet());
     }
 

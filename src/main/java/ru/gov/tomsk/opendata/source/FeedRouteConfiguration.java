@@ -18,7 +18,8 @@ import ru.gov.tomsk.opendata.feed.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
 
 /**
- * Error handling of every source route, in one place. A failure ends that run only: it is recorded
+ * Error handling of every feed's source route (the route of its kind's Kamelet, {@code source-<identifier>}, which
+ * names one of these in its {@code routeConfiguration} parameter), in one place. A failure ends that run only: it is recorded
  * with its cause, the published version stays as it was, and the schedule fires again as usual.
  *
  * <p>Two configurations: {@value #ID} for sources fired by a {@code quartz:} endpoint (sql, http), where the
@@ -72,11 +73,10 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         });
     }
 
-    /** Opens the run of a feed route's exchange; the route id is {@code feed-<identifier>}. */
+    /** Opens the run of a feed's exchange; the Kamelet's route id is {@code source-<identifier>}. */
     void startRun(Exchange exchange) {
-        String routeId = exchange.getFromRouteId();
-        if (routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
-            String feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
+        String feedId = FeedRoutes.feedOf(exchange.getFromRouteId());
+        if (feedId != null) {
             exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
             // named parameters a query may use (:#lastSuccessAt, :#runStartedAt), in the region's local time
             Instant lastSuccess = runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH);
@@ -124,10 +124,6 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
      */
     private static String feedId(Exchange exchange) {
         String feedId = exchange.getIn().getHeader(DatasetPipeline.FEED_HEADER, String.class);
-        String routeId = exchange.getFromRouteId();
-        if (feedId == null && routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
-            feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
-        }
-        return feedId;
+        return feedId != null ? feedId : FeedRoutes.feedOf(exchange.getFromRouteId());
     }
 }

@@ -63,8 +63,8 @@ class SourceConfiguration {
     }
 
     @Bean(PayloadRecords.BEAN)
-    PayloadRecords payloadRecords(FeedRegistry registry) {
-        return new PayloadRecords(registry);
+    PayloadRecords payloadRecords() {
+        return new PayloadRecords();
     }
 
     @Bean

@@ -180,7 +180,7 @@ class FtpDropCompletenessTest {
         try (TestApp app = start(Options.plain().throttled(4 * 1024))) {
             // each run waits at most 1.5s for the file to settle, less than the 3s it must stay unchanged
             GenericFileEndpoint<?> endpoint = (GenericFileEndpoint<?>) app.bean(CamelContext.class)
-                    .getRoute(FeedRoutes.routeId(FEED)).getEndpoint();
+                    .getRoute(FeedRoutes.sourceRouteId(FEED)).getEndpoint();
             endpoint.setReadLockTimeout(1500);
             CompletableFuture<Void> upload = startUpload(content, content.length, Duration.ZERO);
 
