@@ -265,7 +265,8 @@ public final class FeedParser {
                 }
                 if (value != null) {
                     String resolved = resolvePlaceholders(map, option, value);
-                    if (declared != null && !declared.secret()) {
+                    // an unset ${ENV} is reported above: its empty value is no second mistake
+                    if (declared != null && !declared.secret() && !resolved.isBlank()) {
                         checkValue(map, declared, resolved);
                     }
                     options.put(option, resolved);

@@ -55,6 +55,11 @@ public record SourceKind(String name, String title, String description, List<Sou
         return name + "-source";
     }
 
+    /** Whether the kind's consumer reads dropped files (one exchange per file, moved by its outcome). */
+    public boolean readsFiles() {
+        return Set.of("file", "ftp", "sftp").contains(consumer);
+    }
+
     /**
      * Whether the kind's consumer reads a source when fired on a Quartz job (a {@code quartz:} endpoint, or a file
      * consumer polled by Quartz), so that a dry run can fire it once. A kind whose data is delivered to it

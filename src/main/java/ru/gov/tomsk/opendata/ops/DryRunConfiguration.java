@@ -8,6 +8,7 @@ import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.feed.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.DatasetPreview;
 import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
+import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 class DryRunConfiguration {
@@ -22,7 +23,7 @@ class DryRunConfiguration {
      * so Camel's Spring Boot starter adds its route configuration.
      */
     @Bean(DryRunRoutes.POLLS)
-    DryRunRoutes dryRunRoutes(DatasetPreview preview, OpendataProperties properties) {
-        return new DryRunRoutes(preview, properties.timeZone());
+    DryRunRoutes dryRunRoutes(DatasetPreview preview, FeedRouteConfiguration runs, OpendataProperties properties) {
+        return new DryRunRoutes(preview, runs, properties.timeZone(), properties.workDir());
     }
 }

@@ -2,7 +2,6 @@ package ru.gov.tomsk.opendata.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,14 +59,13 @@ public class DryRuns {
     private final CamelContext camel;
     private final OpendataProperties properties;
     private final DryRunProperties settings;
-    private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final ExecutorService workers;
     private final DryRunRoutes dryRunRoutes;
 
     public DryRuns(FeedRegistry registry, FeedRules rules, FeedFileValidator validator, RunLog runLog, Catalog catalog, CamelContext camel,
-                   OpendataProperties properties, DryRunProperties settings, Clock clock, DryRunRoutes dryRunRoutes) {
+                   OpendataProperties properties, DryRunProperties settings, DryRunRoutes dryRunRoutes) {
         this.registry = registry;
         this.rules = rules;
         this.validator = validator;
@@ -76,7 +74,6 @@ public class DryRuns {
         this.camel = camel;
         this.properties = properties;
         this.settings = settings;
-        this.clock = clock;
         this.slots = new Semaphore(settings.concurrent());
         this.dryRunRoutes = dryRunRoutes;
         this.workers = camel.getExecutorServiceManager().newCachedThreadPool(this, "DryRun");

@@ -15,13 +15,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.spi.RouteIdAware;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import ru.gov.tomsk.opendata.feed.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.SourceKind;
+import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
+import ru.gov.tomsk.opendata.source.FileDrops;
 import ru.gov.tomsk.opendata.source.SourceKamelets;
 
 /**
@@ -68,14 +70,23 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         }
     }
 
-    private final DatasetPreview preview;
-    private final ZoneId zone;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<String, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
+    /** A dry run waiting for its source, by its Kamelet's route id. */
+    private record Pending(String feedId, CompletableFuture<Outcome> outcome) {
+    }
 
-    public DryRunRoutes(DatasetPreview preview, ZoneId zone) {
+    private final DatasetPreview preview;
+    private final FeedRouteConfiguration runs;
+    private final ZoneId zone;
+    private final Path workDir;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    /** @param runs whose query parameters ({@code :#lastSuccessAt}…) a dry run gives its query as a run would */
+    public DryRunRoutes(DatasetPreview preview, FeedRouteConfiguration runs, ZoneId zone, Path workDir) {
         this.preview = preview;
+        this.runs = runs;
         this.zone = zone;
+        this.workDir = workDir;
     }
 
     @Override
@@ -83,6 +94,14 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         RouteConfigurationDefinition dryRun = routeConfiguration(CONFIGURATION);
         // reported once, by the dry run that waits for it
         dryRun.errorHandler(defaultErrorHandler().logExhausted(false));
+        // what a run's query may refer to, without the run a feed's route configuration opens
+        dryRun.interceptFrom().process(exchange -> {
+            FileDrops.rememberDropEndpoint(exchange);
+            Pending waiting = pending.get(String.valueOf(exchange.getFromRouteId()));
+            if (waiting != null) {
+                runs.queryParameters(exchange, waiting.feedId());
+            }
+        });
         dryRun.onException(Exception.class).handled(true).process(exchange -> finish(exchange.getFromRouteId(),
                 new Outcome(null, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
                         exchange.getProperty(READING, false, Boolean.class), source(exchange))));
@@ -97,7 +116,7 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
                        Duration timeout) throws Exception {
         String routeId = "dry-run-" + ids.incrementAndGet() + "-" + feed.identifier();
         String sourceRouteId = routeId + "-source";
-        Map<String, String> parameters = SourceKamelets.parameters(feed, kind, NEVER, zone);
+        Map<String, String> parameters = SourceKamelets.parameters(feed, kind, NEVER, zone, workDir);
         Map<String, String> dryRun = Map.of("jobGroup", JOB_GROUP, "routeConfiguration", CONFIGURATION,
                 "noop", "true", "idempotent", "false", "maxFiles", "1", "pollStrategy", "#" + POLLS);
         dryRun.forEach((name, value) -> {
@@ -106,15 +125,18 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
             }
         });
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        pending.put(sourceRouteId, outcome);
+        // by both route ids: past kamelet:sink the exchange names the route that reads the Kamelet
+        Pending waiting = new Pending(feed.identifier(), outcome);
+        pending.put(sourceRouteId, waiting);
+        pending.put(routeId, waiting);
         try {
             String from = SourceKamelets.endpoint(camel, kind, sourceRouteId, parameters);
             camel.addRoutes(new RouteBuilder(camel) {
                 @Override
                 public void configure() {
-                    // failures go back to the Kamelet's route, whose route configuration reports them (as in
-                    // FeedRoutes.addRoute: the Kamelet's route copies this error handler)
-                    from(from).routeId(routeId).errorHandler(defaultErrorHandler().logExhausted(false)).process(exchange -> {
+                    // the Kamelet's route configuration here too (as in FeedRoutes.addRoute): a failure of the
+                    // preview is reported where it happens
+                    from(from).routeId(routeId).routeConfigurationId(CONFIGURATION).process(exchange -> {
                         exchange.setProperty(READING, true);
                         DatasetPreview.Result result = preview.preview(feed, exchange.getIn().getBody(), maxRows, scratch);
                         outcome.complete(new Outcome(result, null, true, source(exchange)));
@@ -127,6 +149,7 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pending.remove(sourceRouteId);
+            pending.remove(routeId);
             remove(camel, routeId, sourceRouteId, feed.identifier());
         }
     }
@@ -149,9 +172,9 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
     }
 
     private void finish(String sourceRouteId, Outcome outcome) {
-        CompletableFuture<Outcome> waiting = sourceRouteId == null ? null : pending.get(sourceRouteId);
+        Pending waiting = sourceRouteId == null ? null : pending.get(sourceRouteId);
         if (waiting != null) {
-            waiting.complete(outcome);
+            waiting.outcome().complete(outcome);
         }
     }
 
@@ -161,8 +184,7 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         if (name == null) {
             return null;
         }
-        Endpoint endpoint = exchange.getFromEndpoint();
-        String server = endpoint instanceof RemoteFileEndpoint<?> remote
+        String server = FileDrops.dropEndpoint(exchange) instanceof RemoteFileEndpoint<?> remote
                 ? " on " + remote.getConfiguration().remoteServerInformation() : "";
         return "file " + name + " in " + exchange.getIn().getHeader(Exchange.FILE_PARENT, String.class) + server;
     }

@@ -1,8 +1,10 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -49,15 +51,18 @@ public class FeedRoutes implements CamelContextConfiguration {
     private final SourceDatasources datasources;
     private final RunLog runLog;
     private final ZoneId zone;
+    private final Path workDir;
     private CamelContext camel;
     private volatile boolean started;
 
-    public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone) {
+    public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone,
+                      Path workDir) {
         this.registry = registry;
         this.rules = rules;
         this.datasources = datasources;
         this.runLog = runLog;
         this.zone = zone;
+        this.workDir = workDir;
     }
 
     public static final String ROUTE_PREFIX = "feed-";
@@ -122,16 +127,16 @@ public class FeedRoutes implements CamelContextConfiguration {
     /** Creates a feed's route from its kind's Kamelet; the Kamelet's route schedules the feed's Quartz job as it starts. */
     void addRoute(FeedDefinition feed) throws Exception {
         SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
-        String from = SourceKamelets.endpoint(camel, kind, sourceRouteId(feed.identifier()),
-                SourceKamelets.parameters(feed, kind, feed.schedule(), zone));
+        String configuration = FeedRouteConfiguration.of(kind);
+        Map<String, String> parameters = SourceKamelets.parameters(feed, kind, feed.schedule(), zone, workDir);
+        parameters.put("routeConfiguration", configuration);
+        String from = SourceKamelets.endpoint(camel, kind, sourceRouteId(feed.identifier()), parameters);
         camel.addRoutes(new RouteBuilder(camel) {
             @Override
             public void configure() {
-                // a failure goes back to the Kamelet's route, whose route configuration records it once. Not
-                // noErrorHandler: the Kamelet's route takes a copy of this route's error handler, and with none the
-                // route configuration's onException would never run
-                from(from).routeId(routeId(feed.identifier()))
-                        .errorHandler(defaultErrorHandler().logExhausted(false))
+                // the same error handling as the Kamelet's route (which takes a copy of this route's error handler):
+                // a failure of the pipeline is recorded here, where it happens
+                from(from).routeId(routeId(feed.identifier())).routeConfigurationId(configuration)
                         .to(DatasetRoute.ENDPOINT);
             }
         });

@@ -1,5 +1,6 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +29,19 @@ public final class SourceKamelets {
     }
 
     /**
-     * The Kamelet's parameters for a feed: the service's ({@code feedId}, the schedule, the zone) and the feed's
-     * source options. Quartz cron fields are separated by '+' inside an endpoint URI.
+     * The Kamelet's parameters for a feed: the service's ({@code feedId}, the schedule, the region's zone, the work
+     * directory where the kind takes one) and the feed's source options. Quartz cron fields are separated by '+'
+     * inside an endpoint URI.
      */
-    public static Map<String, String> parameters(FeedDefinition feed, SourceKind kind, String cron, ZoneId zone) {
+    public static Map<String, String> parameters(FeedDefinition feed, SourceKind kind, String cron, ZoneId zone,
+                                                 Path workDir) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("feedId", feed.identifier());
         parameters.put("cron", cron.trim().replaceAll("\\s+", "+"));
         parameters.put("timeZone", zone.getId());
+        if (kind.serviceParameters().contains("workDir")) {
+            parameters.put("workDir", workDir.toAbsolutePath().toString());
+        }
         feed.source().options().forEach((option, value) -> parameters.put(option, value(kind, option, value)));
         return parameters;
     }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public class CompleteDrops implements GenericFileProcessStrategy<Object> {
 
-    /** Name the route templates refer to. */
+    /** Name the Kamelets refer to. */
     public static final String BEAN = "completeDrops";
     /** Exchange property: the file was seen changed while it was read (the reason). */
     public static final String CHANGED_WHILE_READ = "OpendataDropChanged";
@@ -157,7 +157,7 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
     }
 
     /**
-     * The first step of the templates' routes, once the file consumer has downloaded the file (ftp, sftp: to the
+     * The first step of the Kamelets' routes, once the file consumer has downloaded the file (ftp, sftp: to the
      * local work directory) and before anything reads it: the copy must be as long as the file was found complete,
      * and the server must still report the file as it did then. The body becomes the file's bytes, whose count is
      * checked again at their end. Does nothing for an exchange that did not come from {@link #begin}.
