@@ -37,7 +37,8 @@ import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
 
 /**
  * Dry runs: a feed's source → checks → rendering, with the diff against the newest published version, and
- * nothing written or published. No run is recorded, no quarantine report written, no version staged, no
+ * nothing written or published. The source is read through the feed's own Kamelet, sinking to the preview with
+ * consuming switched off ({@link DryRunRoutes}). No run is recorded, no quarantine report written, no version staged, no
  * delivery queued, the passport's {@code valid} stays, and a dropped file stays where it is. The only files
  * are the row indexes of the diff, in a scratch folder of the work directory that is removed afterwards.
  *
@@ -84,8 +85,8 @@ public class DryRuns {
      *
      * @param maxRows how many records (and rejects) to show, 1 to {@code opendata.dry-run.max-rows}
      * @throws DryRunRefusedException when it was not started: unknown or invalid feed, a run or dry run of it in
-     *                                progress, a source kind that cannot be read without consuming it, a bad
-     *                                {@code maxRows}
+     *                                progress, a source kind whose data is delivered to the service (nothing to
+     *                                read on demand), a bad {@code maxRows}
      */
     public DryRunResult dryRun(String feedId, int maxRows) {
         checkRows(maxRows);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -70,8 +71,11 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         }
     }
 
-    /** A dry run waiting for its source, by its Kamelet's route id. */
-    private record Pending(String feedId, CompletableFuture<Outcome> outcome) {
+    /**
+     * A dry run waiting for its source, by its routes' ids; {@code reader} is the thread reading the records into the
+     * preview (a Quartz worker), interrupted when the dry run is given up on.
+     */
+    private record Pending(String feedId, CompletableFuture<Outcome> outcome, AtomicReference<Thread> reader) {
     }
 
     private final DatasetPreview preview;
@@ -126,7 +130,7 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         });
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         // by both route ids: past kamelet:sink the exchange names the route that reads the Kamelet
-        Pending waiting = new Pending(feed.identifier(), outcome);
+        Pending waiting = new Pending(feed.identifier(), outcome, new AtomicReference<>());
         pending.put(sourceRouteId, waiting);
         pending.put(routeId, waiting);
         try {
@@ -138,13 +142,30 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
                     // preview is reported where it happens
                     from(from).routeId(routeId).routeConfigurationId(CONFIGURATION).process(exchange -> {
                         exchange.setProperty(READING, true);
-                        DatasetPreview.Result result = preview.preview(feed, exchange.getIn().getBody(), maxRows, scratch);
-                        outcome.complete(new Outcome(result, null, true, source(exchange)));
+                        waiting.reader().set(Thread.currentThread());
+                        try {
+                            DatasetPreview.Result result = preview.preview(feed, exchange.getIn().getBody(), maxRows,
+                                    scratch);
+                            outcome.complete(new Outcome(result, null, true, source(exchange)));
+                        } finally {
+                            if (waiting.reader().getAndSet(null) == null) {
+                                // given up on and interrupted: the flag must not outlive the dry run on Quartz's thread
+                                Thread.interrupted();
+                            }
+                        }
                     });
                 }
             });
             scheduler(camel).triggerJob(JobKey.jobKey(feed.identifier(), JOB_GROUP));
             return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            // the reader stops at its next write (an interrupted channel closes): a source too big for the limit
+            // must not keep reading after the answer
+            Thread reader = waiting.reader().getAndSet(null);
+            if (reader != null) {
+                reader.interrupt();
+            }
+            throw e;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
