@@ -17,6 +17,8 @@ class FeedConfiguration {
     @Bean
     FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks) {
         return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind())
+                .withKinds(SourceKinds.load(environment.getProperty("camel.component.kamelet.location",
+                        SourceKinds.DEFAULT_LOCATIONS)))
                 .withTargets(properties.targets().keySet());
     }
 

@@ -42,7 +42,7 @@ public record FeedDefinition(Passport passport, Frequency frequency, String sche
     /**
      * Where the records come from.
      *
-     * @param kind    source kind; names the route template {@code <kind>-source}
+     * @param kind    source kind; names its Kamelet {@code <kind>-source}
      * @param options the kind's options, handed to the template as parameters
      */
     public record Source(String kind, Map<String, String> options) {

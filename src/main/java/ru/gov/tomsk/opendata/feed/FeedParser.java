@@ -251,20 +251,29 @@ public final class FeedParser {
                 if (option.equals("kind")) {
                     continue;
                 }
+                if (kind != null && kind.serviceParameters().contains(option)) {
+                    problem(map.keys.get(option), map.path(option), "is set by the service, not by a feed file");
+                    continue;
+                }
                 if (kind != null && !kind.accepts(option)) {
                     problem(map.keys.get(option), map.path(option), "unknown option of a " + kindName + " source; expected: "
                             + String.join(", ", kind.names()));
                     continue;
                 }
                 String value = map.text(option, false);
-                boolean secret = kind != null && kind.option(option).map(SourceOption::secret).orElse(false);
-                if (secret && value != null && !PLACEHOLDER.matcher(value).find()) {
+                SourceOption declared = kind == null ? null : kind.option(option).orElseThrow();
+                if (declared != null && declared.secret() && value != null && !PLACEHOLDER.matcher(value).find()) {
                     // a literal credential in a department's file ends up in version control and backups
                     problem(map.node(option), map.path(option), "is a secret: write a ${ENV_NAME} placeholder, "
                             + "never the value itself");
                 }
                 if (value != null) {
-                    options.put(option, resolvePlaceholders(map, option, value));
+                    String resolved = resolvePlaceholders(map, option, value);
+                    // an unset ${ENV} is reported above: its empty value is no second mistake
+                    if (declared != null && !declared.secret() && !resolved.isBlank()) {
+                        checkValue(map, declared, resolved);
+                    }
+                    options.put(option, resolved);
                 }
             }
             if (kind != null) {
@@ -286,14 +295,26 @@ public final class FeedParser {
             return new FeedDefinition.Source(kindName, options);
         }
 
+        /** The value's type and allowed values, as the kind's Kamelet declares them ({@code type}, {@code enum}). */
+        private void checkValue(YamlMap map, SourceOption option, String value) {
+            String wrong = switch (option.type()) {
+                case "integer" -> value.strip().matches("[-+]?\\d+") ? null : "a whole number";
+                case "number" -> value.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?") ? null : "a number";
+                case "boolean" -> value.strip().matches("true|false") ? null : "true or false";
+                default -> null;
+            };
+            if (wrong != null) {
+                problem(map.node(option.name()), map.path(option.name()), "must be " + wrong + ", not '" + value + "'");
+            } else if (!option.allowed().isEmpty() && !option.allowed().contains(value)) {
+                problem(map.node(option.name()), map.path(option.name()), "must be one of "
+                        + String.join(", ", option.allowed()) + ", not '" + value + "'");
+            }
+        }
+
         /** The kind's own check of its options (payload format, HTTP paging…), located at the option it names. */
         private void check(YamlMap map, SourceKind kind, Map<String, String> options) {
-            Map<String, String> withDefaults = new LinkedHashMap<>();
-            kind.options().stream().filter(o -> o.defaultValue() != null)
-                    .forEach(o -> withDefaults.put(o.name(), o.defaultValue()));
-            withDefaults.putAll(options);
             try {
-                rules.checks().get(kind.name()).check(withDefaults);
+                rules.checks().get(kind.name()).check(kind.withDefaults(options));
             } catch (IllegalArgumentException e) {
                 Matcher named = Pattern.compile("^options? '([A-Za-z]+)'").matcher(String.valueOf(e.getMessage()));
                 String option = named.find() ? named.group(1) : null;

@@ -25,11 +25,16 @@ public record FeedRules(Map<String, SourceKind> kinds, Set<String> datasources, 
         return of(datasources, environment, Map.of());
     }
 
-    /** @param checks the source kinds' option checks, by kind name */
+    /** @param checks the source kinds' option checks, by kind name; the kinds are the Kamelets of the default locations */
     public static FeedRules of(Set<String> datasources, Function<String, String> environment, Map<String, SourceCheck> checks) {
         Map<String, SourceKind> kinds = new TreeMap<>();
         SourceKinds.builtIn().forEach(k -> kinds.put(k.name(), k));
         return new FeedRules(kinds, datasources, environment, checks, Set.of());
+    }
+
+    /** The same rules with these source kinds (read by {@link SourceKinds#load}) instead of the default locations'. */
+    public FeedRules withKinds(Map<String, SourceKind> sourceKinds) {
+        return new FeedRules(sourceKinds, datasources, environment, checks, targets);
     }
 
     /** The same rules with these delivery targets configured (none by default). */

@@ -7,7 +7,8 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.feed.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.DatasetPreview;
-import ru.gov.tomsk.opendata.source.http.HttpRecords;
+import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
+import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 class DryRunConfiguration {
@@ -17,9 +18,12 @@ class DryRunConfiguration {
         return new DatasetPreview(pipeline, catalog, properties.timeZone());
     }
 
-    /** A RouteBuilder bean: Camel's Spring Boot starter adds it to the context. */
-    @Bean
-    DryRunRoute dryRunRoute(DatasetPreview preview, HttpRecords httpRecords) {
-        return new DryRunRoute(preview, httpRecords);
+    /**
+     * Named as the Kamelets' {@code pollStrategy} parameter refers to it in a dry run; a RouteConfigurationBuilder,
+     * so Camel's Spring Boot starter adds its route configuration.
+     */
+    @Bean(DryRunRoutes.POLLS)
+    DryRunRoutes dryRunRoutes(DatasetPreview preview, FeedRouteConfiguration runs, OpendataProperties properties) {
+        return new DryRunRoutes(preview, runs, properties.timeZone(), properties.workDir());
     }
 }

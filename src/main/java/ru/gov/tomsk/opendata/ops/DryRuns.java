@@ -2,27 +2,20 @@ package ru.gov.tomsk.opendata.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +26,6 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
@@ -41,14 +33,12 @@ import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
 import ru.gov.tomsk.opendata.feed.InvalidFeedException;
 import ru.gov.tomsk.opendata.feed.SourceKind;
-import ru.gov.tomsk.opendata.feed.SourceOption;
-import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
-import ru.gov.tomsk.opendata.source.FeedRoutes;
-import ru.gov.tomsk.opendata.source.SourceDatasources;
+import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
 
 /**
  * Dry runs: a feed's source → checks → rendering, with the diff against the newest published version, and
- * nothing written or published. No run is recorded, no quarantine report written, no version staged, no
+ * nothing written or published. The source is read through the feed's own Kamelet, sinking to the preview with
+ * consuming switched off ({@link DryRunRoutes}). No run is recorded, no quarantine report written, no version staged, no
  * delivery queued, the passport's {@code valid} stays, and a dropped file stays where it is. The only files
  * are the row indexes of the diff, in a scratch folder of the work directory that is removed afterwards.
  *
@@ -60,6 +50,7 @@ import ru.gov.tomsk.opendata.source.SourceDatasources;
 public class DryRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(DryRuns.class);
+    private static final java.time.Duration CLEANUP_MARGIN = java.time.Duration.ofSeconds(15);
 
     private final FeedRegistry registry;
     private final FeedRules rules;
@@ -69,14 +60,13 @@ public class DryRuns {
     private final CamelContext camel;
     private final OpendataProperties properties;
     private final DryRunProperties settings;
-    private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final ExecutorService workers;
-    private volatile ProducerTemplate template;
+    private final DryRunRoutes dryRunRoutes;
 
     public DryRuns(FeedRegistry registry, FeedRules rules, FeedFileValidator validator, RunLog runLog, Catalog catalog, CamelContext camel,
-                   OpendataProperties properties, DryRunProperties settings, Clock clock) {
+                   OpendataProperties properties, DryRunProperties settings, DryRunRoutes dryRunRoutes) {
         this.registry = registry;
         this.rules = rules;
         this.validator = validator;
@@ -85,14 +75,9 @@ public class DryRuns {
         this.camel = camel;
         this.properties = properties;
         this.settings = settings;
-        this.clock = clock;
         this.slots = new Semaphore(settings.concurrent());
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "dry-run-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.dryRunRoutes = dryRunRoutes;
+        this.workers = camel.getExecutorServiceManager().newCachedThreadPool(this, "DryRun");
     }
 
     /**
@@ -100,8 +85,8 @@ public class DryRuns {
      *
      * @param maxRows how many records (and rejects) to show, 1 to {@code opendata.dry-run.max-rows}
      * @throws DryRunRefusedException when it was not started: unknown or invalid feed, a run or dry run of it in
-     *                                progress, a source kind that cannot be read without consuming it, a bad
-     *                                {@code maxRows}
+     *                                progress, a source kind whose data is delivered to the service (nothing to
+     *                                read on demand), a bad {@code maxRows}
      */
     public DryRunResult dryRun(String feedId, int maxRows) {
         checkRows(maxRows);
@@ -137,12 +122,11 @@ public class DryRuns {
 
     private DryRunResult start(FeedDefinition feed, int maxRows) {
         String feedId = feed.identifier();
-        String kind = feed.source().kind();
-        if (!Set.of("sql", "http", "file").contains(kind)) {
+        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
+        if (!kind.firedByQuartz()) {
             throw new DryRunRefusedException(DryRunRefusedException.Reason.NOT_AVAILABLE, "dry run is not available for"
-                    + " kind " + kind + ": a drop on a remote server is read by the feed's file consumer, which moves it"
-                    + " to .done/ once read, and a dry run must leave it where it is; copy the file into the directory of"
-                    + " a feed of kind file to try it, or run the feed");
+                    + " kind " + kind.name() + ": its data is delivered to the service, so there is no source to read"
+                    + " on demand; the answer to a delivery says what its run did");
         }
         Optional<FeedRun> last = runLog.runs(feedId, 1).stream().findFirst();
         if (last.isPresent() && last.get().status() == RunStatus.RUNNING) {
@@ -175,12 +159,12 @@ public class DryRuns {
             throw e;
         }
         try {
-            return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            // the work stops itself at the timeout; the margin is for removing its route
+            return future.get(settings.timeout().toMillis() + CLEANUP_MARGIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             LOG.warn("Dry run of feed {} stopped after {}", feedId, settings.timeout());
-            return DryRunResult.failed(feedId, newest(feedId), null, "the dry run took longer than "
-                    + settings.timeout().toSeconds() + " s (opendata.dry-run.timeout) and was stopped");
+            return tookTooLong(feedId);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -210,23 +194,37 @@ public class DryRuns {
         String feedId = feed.identifier();
         Path scratch = properties.workDir().resolve("dry-run-" + UUID.randomUUID());
         boolean workDirExisted = Files.isDirectory(properties.workDir());
-        Exchange exchange = new DefaultExchange(camel);
+        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
         try {
-            prepare(exchange, feed, maxRows, scratch);
-            Exchange done = template().send(DryRunRoute.ENDPOINT, exchange);
-            String source = done.getProperty(DryRunRoute.SOURCE, String.class);
-            if (done.getException() != null) {
-                Exception error = done.getException();
+            DryRunRoutes.Outcome outcome = dryRunRoutes.run(camel, feed, kind, maxRows, scratch, settings.timeout());
+            if (outcome.nothingToRead()) {
+                Map<String, String> options = kind.withDefaults(feed.source().options());
+                return DryRunResult.failed(feedId, newest(feedId), null, "source failed: nothing to read: no file"
+                        + " matching '" + options.get("include") + "' is ready in " + options.get("directory")
+                        + (options.containsKey("doneFileName") ? " (with its done-file " + options.get("doneFileName") + ")" : "")
+                        + " (unchanged for " + options.get("minAge") + ")");
+            }
+            if (outcome.error() != null) {
+                Exception error = outcome.error();
                 LOG.info("Dry run of feed {} failed: {}", feedId, FeedRunFailedException.describe(error));
                 // worded as the run log words a failed run
-                boolean reading = done.getProperty(DryRunRoute.READING, false, Boolean.class);
-                return DryRunResult.failed(feedId, newest(feedId), source, (reading ? "" : "source failed: ")
-                        + FeedRunFailedException.describe(error));
+                return DryRunResult.failed(feedId, newest(feedId), outcome.source(), (outcome.reading() ? ""
+                        : "source failed: ") + FeedRunFailedException.describe(error));
             }
-            DatasetPreview.Result r = done.getMessage().getBody(DatasetPreview.Result.class);
+            DatasetPreview.Result r = outcome.result();
             LOG.info("Dry run of feed {}: {} read, {} valid, {} rejected; a run would be {}", feedId, r.read(), r.valid(),
                     r.rejected(), r.outcome());
-            return result(feedId, r, source);
+            return result(feedId, r, outcome.source());
+        } catch (TimeoutException e) {
+            LOG.warn("Dry run of feed {} stopped after {}", feedId, settings.timeout());
+            return tookTooLong(feedId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DryRunResult.failed(feedId, newest(feedId), null, "the dry run was interrupted");
+        } catch (Exception e) {
+            LOG.warn("Dry run of feed {} could not read its source: {}", feedId, e.getMessage(), e);
+            return DryRunResult.failed(feedId, newest(feedId), null, "source failed: "
+                    + FeedRunFailedException.describe(e));
         } finally {
             if (!workDirExisted) {
                 // the work directory appears with the first run; a dry run before it leaves none behind
@@ -239,31 +237,9 @@ public class DryRuns {
         }
     }
 
-    /** The headers and properties the template's route would give the exchange (see FeedRouteConfiguration). */
-    private void prepare(Exchange exchange, FeedDefinition feed, int maxRows, Path scratch) {
-        String feedId = feed.identifier();
-        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
-        exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
-        exchange.getIn().setHeader(DryRunRoute.KIND, kind.name());
-        Instant lastSuccess = runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH);
-        exchange.getIn().setHeader(FeedRouteConfiguration.LAST_SUCCESS_AT, LocalDateTime.ofInstant(lastSuccess,
-                properties.timeZone()));
-        exchange.getIn().setHeader(FeedRouteConfiguration.RUN_STARTED_AT, LocalDateTime.ofInstant(clock.instant(),
-                properties.timeZone()));
-        if (kind.name().equals("sql")) {
-            exchange.getIn().setHeader(DryRunRoute.DATASOURCE, SourceDatasources.beanName(option(feed, kind, "datasource")));
-            exchange.getIn().setHeader(DryRunRoute.FETCH_SIZE, option(feed, kind, "fetchSize"));
-            exchange.getIn().setBody(FeedRoutes.templateValue(kind, "query", option(feed, kind, "query")));
-        }
-        exchange.setProperty(DryRunRoute.FEED, feed);
-        exchange.setProperty(DryRunRoute.MAX_ROWS, maxRows);
-        exchange.setProperty(DryRunRoute.SCRATCH, scratch);
-    }
-
-    /** The feed's value of an option, else the kind's default, as the route template receives it. */
-    private static String option(FeedDefinition feed, SourceKind kind, String name) {
-        String value = feed.source().options().get(name);
-        return value != null ? value : kind.option(name).map(SourceOption::defaultValue).orElse(null);
+    private DryRunResult tookTooLong(String feedId) {
+        return DryRunResult.failed(feedId, newest(feedId), null, "the dry run took longer than "
+                + settings.timeout().toSeconds() + " s (opendata.dry-run.timeout) and was stopped");
     }
 
     private static DryRunResult result(String feedId, DatasetPreview.Result r, String source) {
@@ -285,19 +261,8 @@ public class DryRuns {
         return catalog.latest(feedId).map(DataVersion::version).orElse(null);
     }
 
-    private ProducerTemplate template() {
-        if (template == null) {
-            synchronized (this) {
-                if (template == null) {
-                    template = camel.createProducerTemplate();
-                }
-            }
-        }
-        return template;
-    }
-
     @PreDestroy
     void stop() {
-        workers.shutdownNow();
+        camel.getExecutorServiceManager().shutdownNow(workers);
     }
 }

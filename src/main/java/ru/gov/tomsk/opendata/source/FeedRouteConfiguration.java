@@ -16,9 +16,13 @@ import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.feed.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
+import ru.gov.tomsk.opendata.feed.SourceKind;
 
 /**
- * Error handling of every source route, in one place. A failure ends that run only: it is recorded
+ * Error handling of every feed's routes, in one place: the route of its kind's Kamelet ({@code source-<identifier>},
+ * given one of these as its {@code routeConfiguration} parameter), and the feed's route that reads the Kamelet
+ * ({@code feed-<identifier>}). A failure of the pipeline is handled where it happens, in the feed's route: by the
+ * time it reaches the Kamelet's route, Camel counts it as handled by an error handler already. A failure ends that run only: it is recorded
  * with its cause, the published version stays as it was, and the schedule fires again as usual.
  *
  * <p>Two configurations: {@value #ID} for sources fired by a {@code quartz:} endpoint (sql, http), where the
@@ -35,6 +39,7 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
     public static final String LAST_SUCCESS_AT = "lastSuccessAt";
     /** When this run started. */
     public static final String RUN_STARTED_AT = "runStartedAt";
+    private static final String FAILURE_RECORDED = "OpendataFailureRecorded";
     private static final Logger LOG = LoggerFactory.getLogger(FeedRouteConfiguration.class);
 
     private final RunLog runLog;
@@ -66,24 +71,51 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         fileSource.errorHandler(defaultErrorHandler().logExhausted(false));
         fileSource.interceptFrom().process(this::startRun);
         fileSource.onException(Exception.class).handled(false).process(exchange -> {
+            // once, though the exception passes from the feed's route back into the Kamelet's route
+            if (exchange.getProperty(FAILURE_RECORDED) != null) {
+                return;
+            }
+            exchange.setProperty(FAILURE_RECORDED, true);
             String reason = recordFailure(exchange, drops.pollTarget(exchange),
                     drops.hint(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
             drops.writeReason(exchange, feedId(exchange), reason);
         });
     }
 
-    /** Opens the run of a feed route's exchange; the route id is {@code feed-<identifier>}. */
+    /** The configuration of a kind's routes: {@value #FILE_ID} for the file-drop kinds, else {@value #ID}. */
+    public static String of(SourceKind kind) {
+        return kind.readsFiles() ? FILE_ID : ID;
+    }
+
+    /**
+     * Opens the run of a feed's exchange as it enters the Kamelet's route ({@code source-<identifier>}); once, though
+     * the feed's route, which reads the Kamelet, has this configuration too.
+     */
     void startRun(Exchange exchange) {
-        String routeId = exchange.getFromRouteId();
-        if (routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
-            String feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
+        if (exchange.getProperty(DatasetPipeline.RUN_PROPERTY) != null) {
+            return;
+        }
+        String feedId = FeedRoutes.feedOf(exchange.getFromRouteId());
+        if (feedId != null) {
+            FileDrops.rememberDropEndpoint(exchange);
             exchange.getIn().setHeader(DatasetPipeline.FEED_HEADER, feedId);
-            // named parameters a query may use (:#lastSuccessAt, :#runStartedAt), in the region's local time
             Instant lastSuccess = runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH);
             exchange.setProperty(DatasetPipeline.RUN_PROPERTY, runLog.start(feedId));
-            exchange.getIn().setHeader(LAST_SUCCESS_AT, LocalDateTime.ofInstant(lastSuccess, zone));
-            exchange.getIn().setHeader(RUN_STARTED_AT, LocalDateTime.ofInstant(clock.instant(), zone));
+            queryParameters(exchange, lastSuccess);
         }
+    }
+
+    /**
+     * The named parameters a query may use ({@code :#lastSuccessAt}, {@code :#runStartedAt}), in the region's local
+     * time, as a run of the feed would have them now; a dry run gives them without opening a run.
+     */
+    public void queryParameters(Exchange exchange, String feedId) {
+        queryParameters(exchange, runLog.lastSuccessStart(feedId).orElse(Instant.EPOCH));
+    }
+
+    private void queryParameters(Exchange exchange, Instant lastSuccess) {
+        exchange.getIn().setHeader(LAST_SUCCESS_AT, LocalDateTime.ofInstant(lastSuccess, zone));
+        exchange.getIn().setHeader(RUN_STARTED_AT, LocalDateTime.ofInstant(clock.instant(), zone));
     }
 
     void recordFailure(Exchange exchange) {
@@ -124,10 +156,6 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
      */
     private static String feedId(Exchange exchange) {
         String feedId = exchange.getIn().getHeader(DatasetPipeline.FEED_HEADER, String.class);
-        String routeId = exchange.getFromRouteId();
-        if (feedId == null && routeId != null && routeId.startsWith(FeedRoutes.ROUTE_PREFIX)) {
-            feedId = routeId.substring(FeedRoutes.ROUTE_PREFIX.length());
-        }
-        return feedId;
+        return feedId != null ? feedId : FeedRoutes.feedOf(exchange.getFromRouteId());
     }
 }

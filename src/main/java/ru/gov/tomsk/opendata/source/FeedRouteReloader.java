@@ -23,7 +23,7 @@ import ru.gov.tomsk.opendata.feed.InvalidFeedException;
 
 /**
  * Puts added, edited and removed feed files into effect while the service runs, one feed at a time: only that
- * feed's route is stopped, removed and created again from its template; every other feed's route keeps running.
+ * feed's route (and its Kamelet's route) is stopped, removed and created again from its Kamelet; every other feed's route keeps running.
  *
  * <p>The directory is polled ({@code opendata.feeds-reload.interval}) and files are compared by content hash,
  * rather than watched: {@code WatchService} misses events on network shares, NFS/SMB mounts and Docker bind

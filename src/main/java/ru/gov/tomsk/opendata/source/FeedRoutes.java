@@ -1,13 +1,15 @@
 package ru.gov.tomsk.opendata.source;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.quartz.JobKey;
@@ -19,15 +21,18 @@ import org.slf4j.LoggerFactory;
 
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.feed.DatasetRoute;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 
 /**
- * Turns each valid feed into a route, instantiated from its kind's route template
- * ({@code routes/templates/<kind>-source.camel.yaml}) with the feed's schedule and source options.
- * Each feed gets its own Quartz job, so one slow feed never holds back another's schedule.
+ * Turns each valid feed into a route {@code feed-<identifier>}: from its kind's Kamelet
+ * ({@code <kind>-source.kamelet.yaml}, see {@link SourceKamelets}), given the feed's schedule and source options, to
+ * {@code direct:dataset}. The Kamelet's own route, {@code source-<identifier>}, holds the consumer and the source's
+ * error handling ({@link FeedRouteConfiguration}). Each feed gets its own Quartz job, so one slow feed never holds
+ * back another's schedule.
  *
  * <p>At start-up the Quartz scheduler exists before the first feed route is created, the routes are created on
  * one thread in feed order, and the sweep of orphaned schedules runs after all of them.
@@ -46,21 +51,39 @@ public class FeedRoutes implements CamelContextConfiguration {
     private final SourceDatasources datasources;
     private final RunLog runLog;
     private final ZoneId zone;
+    private final Path workDir;
     private CamelContext camel;
     private volatile boolean started;
 
-    public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone) {
+    public FeedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog, ZoneId zone,
+                      Path workDir) {
         this.registry = registry;
         this.rules = rules;
         this.datasources = datasources;
         this.runLog = runLog;
         this.zone = zone;
+        this.workDir = workDir;
     }
 
     public static final String ROUTE_PREFIX = "feed-";
+    /** Prefix of the id of a feed's Kamelet route, which holds its consumer. */
+    public static final String SOURCE_PREFIX = "source-";
 
     public static String routeId(String feedId) {
         return ROUTE_PREFIX + feedId;
+    }
+
+    public static String sourceRouteId(String feedId) {
+        return SOURCE_PREFIX + feedId;
+    }
+
+    /** The feed whose route or Kamelet route this is, or {@code null} (a dry run's, a service route). */
+    public static String feedOf(String routeId) {
+        if (routeId == null) {
+            return null;
+        }
+        return routeId.startsWith(SOURCE_PREFIX) ? routeId.substring(SOURCE_PREFIX.length())
+                : routeId.startsWith(ROUTE_PREFIX) ? routeId.substring(ROUTE_PREFIX.length()) : null;
     }
 
     @Override
@@ -101,27 +124,23 @@ public class FeedRoutes implements CamelContextConfiguration {
         return started;
     }
 
-    /** Creates a feed's route from its kind's template; the route schedules the feed's Quartz job as it starts. */
+    /** Creates a feed's route from its kind's Kamelet; the Kamelet's route schedules the feed's Quartz job as it starts. */
     void addRoute(FeedDefinition feed) throws Exception {
         SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
-        TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, kind.templateId())
-                .routeId(routeId(feed.identifier()))
-                .parameter("feedId", feed.identifier())
-                // Quartz cron fields are separated by '+' inside an endpoint URI
-                .parameter("cron", feed.schedule().trim().replaceAll("\\s+", "+"))
-                .parameter("timeZone", zone.getId());
-        feed.source().options().forEach((option, value) -> builder.parameter(option, templateValue(kind, option, value)));
-        builder.add();
+        String configuration = FeedRouteConfiguration.of(kind);
+        Map<String, String> parameters = SourceKamelets.parameters(feed, kind, feed.schedule(), zone, workDir);
+        parameters.put("routeConfiguration", configuration);
+        String from = SourceKamelets.endpoint(camel, kind, sourceRouteId(feed.identifier()), parameters);
+        camel.addRoutes(new RouteBuilder(camel) {
+            @Override
+            public void configure() {
+                // the same error handling as the Kamelet's route (which takes a copy of this route's error handler):
+                // a failure of the pipeline is recorded here, where it happens
+                from(from).routeId(routeId(feed.identifier())).routeConfigurationId(configuration)
+                        .to(DatasetRoute.ENDPOINT);
+            }
+        });
         LOG.info("Feed {} scheduled: '{}' ({}), source {}", feed.identifier(), feed.schedule(), zone, kind.name());
-    }
-
-    /**
-     * Feeds write named SQL parameters the documented Camel way, {@code :#lastSuccessAt}; camel-sql only
-     * turns {@code #} into its internal {@code ?} for queries in the endpoint URI, and the template passes
-     * the query in the body (so that any SQL survives URI encoding), so the conversion happens here.
-     */
-    public static String templateValue(SourceKind kind, String option, String value) {
-        return "sql".equals(kind.name()) && "query".equals(option) ? value.replaceAll(":#(\\w)", ":?$1") : value;
     }
 
     /**
@@ -131,15 +150,17 @@ public class FeedRoutes implements CamelContextConfiguration {
      */
     boolean removeRoute(String feedId, Duration timeout) throws Exception {
         String routeId = routeId(feedId);
+        String sourceId = sourceRouteId(feedId);
+        if (camel.getInflightRepository().size(routeId) > 0 || camel.getInflightRepository().size(sourceId) > 0) {
+            return false;
+        }
+        // the Kamelet's route first: it holds the consumer; graceful, and abortAfterTimeout keeps it running when a
+        // run that started since the check above does not end in time, instead of forcing it down mid-run
+        if (!SourceKamelets.remove(camel, sourceId, timeout.toMillis())) {
+            return false;
+        }
         if (camel.getRoute(routeId) != null) {
-            if (camel.getInflightRepository().size(routeId) > 0) {
-                return false;
-            }
-            // graceful: a run that started since the check above may finish; abortAfterTimeout keeps the route
-            // running when it does not, instead of forcing it down mid-run
-            if (!camel.getRouteController().stopRoute(routeId, timeout.toMillis(), TimeUnit.MILLISECONDS, true)) {
-                return false;
-            }
+            camel.getRouteController().stopRoute(routeId, timeout.toMillis(), TimeUnit.MILLISECONDS, true);
             camel.removeRoute(routeId);
         }
         unschedule(feedId);

@@ -28,9 +28,14 @@ import ru.gov.tomsk.opendata.source.drop.CompleteDrops;
  */
 public class FileDrops {
 
-    /** Name the route templates refer to. */
+    /** Name the Kamelets refer to. */
     public static final String BEAN = "fileDrops";
-    /** Folder of a drop's directory that failed files move to ({@code moveFailed} of the templates). */
+    /**
+     * Exchange property: the drop's consumer endpoint. The exchange's own from-endpoint is the Kamelet's once it has
+     * passed {@code kamelet:sink}, so a failure in the pipeline would not know the drop any more.
+     */
+    public static final String DROP_ENDPOINT = "OpendataDropEndpoint";
+    /** Folder of a drop's directory that failed files move to ({@code moveFailed} of the Kamelets). */
     public static final String ERROR_DIR = ".error";
     /** Suffix of the reason file written beside a failed file in {@value #ERROR_DIR}. */
     public static final String REASON_SUFFIX = ".error.txt";
@@ -62,7 +67,7 @@ public class FileDrops {
         if (exchange.getProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE) != null) {
             return null;
         }
-        Endpoint endpoint = exchange.getFromEndpoint();
+        Endpoint endpoint = dropEndpoint(exchange);
         if (endpoint instanceof RemoteFileEndpoint<?> remote) {
             return remote.getConfiguration().remoteServerInformation() + "/" + remote.getConfiguration().getDirectory();
         }
@@ -106,7 +111,7 @@ public class FileDrops {
         }
         String name = file.getFileNameOnly() + REASON_SUFFIX;
         byte[] text = reasonText(feedId, file.getFileNameOnly(), exchange, reason);
-        Endpoint endpoint = exchange.getFromEndpoint();
+        Endpoint endpoint = dropEndpoint(exchange);
         try {
             if (endpoint instanceof RemoteFileEndpoint<?> remote) {
                 writeRemote(remote, file, name, text);
@@ -117,6 +122,19 @@ public class FileDrops {
         } catch (Exception e) {
             LOG.warn("Feed {}: cannot write the reason file {}/{}: {}", feedId, ERROR_DIR, name, e.getMessage());
         }
+    }
+
+    /** Remembers the drop's consumer endpoint; called as the exchange enters the Kamelet's route. */
+    public static void rememberDropEndpoint(Exchange exchange) {
+        if (exchange.getProperty(DROP_ENDPOINT) == null) {
+            exchange.setProperty(DROP_ENDPOINT, exchange.getFromEndpoint());
+        }
+    }
+
+    /** The drop's consumer endpoint (see {@link #DROP_ENDPOINT}). */
+    public static Endpoint dropEndpoint(Exchange exchange) {
+        Endpoint remembered = exchange.getProperty(DROP_ENDPOINT, Endpoint.class);
+        return remembered != null ? remembered : exchange.getFromEndpoint();
     }
 
     private byte[] reasonText(String feedId, String fileName, Exchange exchange, String reason) {

@@ -9,14 +9,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The file drops every file-drop feed has processed, kept in the state database (table {@code processed_file},
  * migration V3), so that a file is never processed twice, even after a restart or on another node of a cluster.
- * The file consumers of the {@code file}, {@code ftp} and {@code sftp} templates use it as their idempotent
+ * The file consumers of the {@code file}, {@code ftp} and {@code sftp} Kamelets use it as their idempotent
  * repository ({@code #processedFiles}) with the key {@code <feed>:<name>:<size>:<modified>}, added only when the
  * run succeeded ({@code idempotentEager=false}): a file that failed, or whose run was cut short by a shutdown, may
  * be dropped again.
  */
 public class ProcessedFiles extends JdbcMessageIdRepository {
 
-    /** Name the route templates refer to. */
+    /** Name the Kamelets refer to. */
     public static final String BEAN = "processedFiles";
     static final String TABLE = "processed_file";
     private static final Logger LOG = LoggerFactory.getLogger(ProcessedFiles.class);

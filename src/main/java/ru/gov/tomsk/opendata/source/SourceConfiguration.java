@@ -30,7 +30,7 @@ class SourceConfiguration {
         return new SourceDatasources(properties);
     }
 
-    /** {@code #sourceRowMappers} of the sql-source template and dry runs: date and time columns read as java.time. */
+    /** {@code #sourceRowMappers} of the sql-source Kamelet, for runs and dry runs: date and time columns read as java.time. */
     @Bean(SourceRowMappers.BEAN)
     SourceRowMappers sourceRowMappers() {
         return new SourceRowMappers();
@@ -42,7 +42,7 @@ class SourceConfiguration {
         return new FeedRouteConfiguration(runLog, properties.timeZone(), clock, fileDrops);
     }
 
-    /** {@code #processedFiles} of the file-drop templates; bean names are what the templates refer to. */
+    /** {@code #processedFiles} of the file-drop Kamelets; bean names are what the Kamelets refer to. */
     @Bean(ProcessedFiles.BEAN)
     ProcessedFiles processedFiles(DataSource stateDatabase) {
         return new ProcessedFiles(stateDatabase);
@@ -53,7 +53,7 @@ class SourceConfiguration {
         return new FileDrops(clock, properties.timeZone());
     }
 
-    /** {@code #completeDrops} of the file-drop templates: when a dropped file is read, and where it goes after. */
+    /** {@code #completeDrops} of the file-drop Kamelets: when a dropped file is read, and where it goes after. */
     @Bean(CompleteDrops.BEAN)
     CompleteDrops completeDrops() {
         return new CompleteDrops();
@@ -65,14 +65,14 @@ class SourceConfiguration {
     }
 
     @Bean(PayloadRecords.BEAN)
-    PayloadRecords payloadRecords(FeedRegistry registry) {
-        return new PayloadRecords(registry);
+    PayloadRecords payloadRecords() {
+        return new PayloadRecords();
     }
 
     @Bean
     FeedRoutes feedRoutes(FeedRegistry registry, FeedRules rules, SourceDatasources datasources, RunLog runLog,
                           OpendataProperties properties) {
-        return new FeedRoutes(registry, rules, datasources, runLog, properties.timeZone());
+        return new FeedRoutes(registry, rules, datasources, runLog, properties.timeZone(), properties.workDir());
     }
 
     /**

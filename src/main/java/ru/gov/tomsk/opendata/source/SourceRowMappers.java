@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.BeanPropertyRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * {@code #sourceRowMappers}: the {@code rowMapperFactory} of every sql source endpoint (the sql-source template and
+ * {@code #sourceRowMappers}: the {@code rowMapperFactory} of every sql source endpoint (the sql-source Kamelet and
  * dry runs), so that rows come as {@link SourceRowMapper} makes them.
  */
 public final class SourceRowMappers implements RowMapperFactory {

@@ -509,6 +509,27 @@ class FeedParserTest {
                 AT + "14:3: source.username: required option of a sftp source is missing");
     }
 
+    @Test
+    void theKindsKameletRefusesAWrongTypeAMissingOptionAndAPlainSecretEachAtItsLine() {
+        String yaml = sftp("kind: ftp", "port: twenty-one", "username: opendata", "password: Hunter2-secret");
+
+        InvalidFeedException e = catchThrowableOfType(InvalidFeedException.class, () -> parser.parse(FILE, yaml));
+        assertThat(e.problems()).extracting(FeedProblem::toString).containsExactly(
+                AT + "14:3: source.host: required option of a ftp source is missing",
+                AT + "15:9: source.port: must be a whole number, not 'twenty-one'",
+                AT + "17:13: source.password: is a secret: write a ${ENV_NAME} placeholder, never the value itself");
+        assertThat(e.getMessage()).doesNotContain("Hunter2-secret");
+    }
+
+    @Test
+    void aValueOutsideTheKameletsEnumAndAParameterOfTheServiceAreRefusedAtTheirLines() {
+        String yaml = sftp("kind: sftp", "host: files.tomsk.example", "timeZone: UTC", "strictHostKeyChecking: maybe");
+
+        assertProblems(yaml, AT + "14:3: source.username: required option of a sftp source is missing",
+                AT + "16:3: source.timeZone: is set by the service, not by a feed file",
+                AT + "17:26: source.strictHostKeyChecking: must be one of yes, no, not 'maybe'");
+    }
+
     private void assertProblems(String yaml, String... expected) {
         InvalidFeedException e = catchThrowableOfType(InvalidFeedException.class, () -> parser.parse(FILE, yaml));
         assertThat(e).as("the feed is rejected").isNotNull();

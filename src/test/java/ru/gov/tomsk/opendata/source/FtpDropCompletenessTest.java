@@ -209,7 +209,7 @@ class FtpDropCompletenessTest {
         byte[] content = Drops.organisations(ROWS / 2);
         // each run waits at most 1.5s for the file to settle, less than the 3s it must stay unchanged
         GenericFileEndpoint<?> endpoint = (GenericFileEndpoint<?>) app.bean(CamelContext.class)
-                .getRoute(FeedRoutes.routeId(drop.feed())).getEndpoint();
+                .getRoute(FeedRoutes.sourceRouteId(drop.feed())).getEndpoint();
         endpoint.setReadLockTimeout(1500);
         CompletableFuture<Void> upload = startUpload(drop, content, content.length, Duration.ZERO);
 

@@ -40,7 +40,7 @@ import ru.gov.tomsk.opendata.source.payload.PayloadException;
 /**
  * Runs a push: its body is spooled to the work directory (within the size limit, hashed as it is written), checked
  * against an earlier push with the same Idempotency-Key, then sent as a file to the feed's route
- * ({@code direct:opendata-push-<feed>}, from {@code push-source.camel.yaml}), which streams it through the same
+ * ({@code direct:opendata-push-<feed>}, the {@code push-source} Kamelet), which streams it through the same
  * pipeline as every other run. A body is always spooled whole before anything runs: a connection cut half-way must
  * never publish the half that arrived (a CSV cut at a line end is a valid, smaller dataset), and the key's body must be
  * compared before anything is published.

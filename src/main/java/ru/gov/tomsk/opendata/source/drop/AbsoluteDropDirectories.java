@@ -9,7 +9,7 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 
 /**
  * Gives ftp and sftp drop directories their absolute meaning back. A feed's {@code directory} is "relative to the
- * login's home or absolute"; the templates write it after the port ({@code ftp:host:21/{{directory}}}), so an
+ * login's home or absolute"; the Kamelets write it after the port ({@code ftp:host:21/{{directory}}}), so an
  * absolute one arrives as {@code ftp://host:21//srv/drops}, the usual URL form of an absolute FTP path. Camel's ftp
  * and sftp components take the path as relative and strip its leading {@code /} ({@code FtpUtils
  * .ensureRelativeFtpDirectory}, with a WARN), so {@code /srv/drops} became {@code srv/drops} under the login's home

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code processStrategy} of the file, ftp and sftp templates: a dropped file is read only once it is complete,
+ * The {@code processStrategy} of the file, ftp and sftp Kamelets: a dropped file is read only once it is complete,
  * whatever the server, and a file that changes while it is read fails its run but stays where it is.
  *
  * <p><b>Why not Camel's {@code readLock: changed}.</b> With a minimum age set, Camel's changed read lock (camel-file
@@ -40,14 +40,15 @@ import org.slf4j.LoggerFactory;
  * would hide the complete file from the next run. Only the process strategy can leave it in place, so this one
  * decides the rollback and hands everything else (the moves to {@code move} and {@code moveFailed}, the local work
  * copy) to Camel's own rename strategy, built from the endpoint's options. The idempotent key is added by the
- * consumer only on success, so the file is not remembered as processed either. It supports the templates'
- * options: {@code move} and {@code moveFailed}, not {@code preMove}, {@code delete} or {@code noop}.
+ * consumer only on success, so the file is not remembered as processed either. It supports the Kamelets'
+ * options: {@code move} and {@code moveFailed}, and {@code noop} for dry runs (no move at all), not {@code preMove}
+ * or {@code delete}.
  *
  * <p>One instance serves every feed's endpoint; it holds no state of its own besides the sightings.
  */
 public class CompleteDrops implements GenericFileProcessStrategy<Object> {
 
-    /** Name the route templates refer to. */
+    /** Name the Kamelets refer to. */
     public static final String BEAN = "completeDrops";
     /** Exchange property: the file was seen changed while it was read (the reason). */
     public static final String CHANGED_WHILE_READ = "OpendataDropChanged";
@@ -64,9 +65,9 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
 
     @Override
     public void prepareOnStartup(GenericFileOperations<Object> operations, GenericFileEndpoint<Object> endpoint) {
-        if (endpoint.getPreMove() != null || endpoint.isDelete() || endpoint.isNoop()) {
-            throw new IllegalArgumentException(BEAN + " supports the options move and moveFailed only, not preMove,"
-                    + " delete or noop");
+        if (endpoint.getPreMove() != null || endpoint.isDelete()) {
+            throw new IllegalArgumentException(BEAN + " supports the options move, moveFailed and noop only, not"
+                    + " preMove or delete");
         }
     }
 
@@ -79,6 +80,9 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
     public boolean begin(GenericFileOperations<Object> operations, GenericFileEndpoint<Object> endpoint,
                          Exchange exchange, GenericFile<Object> file) {
         DropProbe probe = DropProbe.of(operations);
+        if (endpoint.isNoop()) {
+            return lookOnce(probe, operations, endpoint, exchange, file);
+        }
         String key = key(endpoint, file);
         long quiet = TimeUnit.MILLISECONDS.toNanos(Math.max(endpoint.getReadLockMinAge(), checkInterval(endpoint)));
         long timeout = TimeUnit.MILLISECONDS.toNanos(endpoint.getReadLockTimeout());
@@ -124,7 +128,36 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
     }
 
     /**
-     * The first step of the templates' routes, once the file consumer has downloaded the file (ftp, sftp: to the
+     * A dry run ({@code noop}: nothing is moved or remembered) does not watch a file: it must answer at once, and
+     * must not change what a run will see. It reads a file whose time, as the server reports it, is at least the
+     * minimum age old on the service's clock, as a run would once it has watched it, and leaves any other for the
+     * run; the read itself is still checked for changes by {@link #verify}.
+     */
+    private boolean lookOnce(DropProbe probe, GenericFileOperations<Object> operations,
+                             GenericFileEndpoint<Object> endpoint, Exchange exchange, GenericFile<Object> file) {
+        Optional<DropState> state;
+        try {
+            state = probe.look(operations, file);
+        } catch (Exception e) {
+            LOG.info("{}: cannot look at the file ({}); a dry run does not read it", where(exchange, file), e.getMessage());
+            return false;
+        }
+        if (state.isEmpty()) {
+            return false;
+        }
+        DropState now = state.get();
+        long time = now.exactModified() != DropState.UNKNOWN ? now.exactModified() : now.listedModified();
+        if (time == DropState.UNKNOWN || System.currentTimeMillis() - time < endpoint.getReadLockMinAge()) {
+            LOG.info("{}: changed less than {} ago ({}); a dry run does not read it", where(exchange, file),
+                    minAge(endpoint), now.describe());
+            return false;
+        }
+        complete(exchange, probe, operations, file, now, endpoint);
+        return true;
+    }
+
+    /**
+     * The first step of the Kamelets' routes, once the file consumer has downloaded the file (ftp, sftp: to the
      * local work directory) and before anything reads it: the copy must be as long as the file was found complete,
      * and the server must still report the file as it did then. The body becomes the file's bytes, whose count is
      * checked again at their end. Does nothing for an exchange that did not come from {@link #begin}.
@@ -205,10 +238,16 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
         moves(endpoint, !stays).rollback(operations, endpoint, exchange, file);
     }
 
-    /** Camel's own moves for this endpoint's {@code move} and (unless the file stays) {@code moveFailed}. */
+    /**
+     * Camel's own moves for this endpoint's {@code move} and (unless the file stays) {@code moveFailed}; none for a
+     * dry run ({@code noop}), which only removes its local copy (ftp, sftp).
+     */
     private static GenericFileRenameProcessStrategy<Object> moves(GenericFileEndpoint<Object> endpoint,
                                                                   boolean moveFailed) {
         GenericFileRenameProcessStrategy<Object> moves = new GenericFileRenameProcessStrategy<>();
+        if (endpoint.isNoop()) {
+            return moves;
+        }
         if (endpoint.getMove() != null) {
             moves.setCommitRenamer(new GenericFileExpressionRenamer<>(endpoint.getMove()));
         }

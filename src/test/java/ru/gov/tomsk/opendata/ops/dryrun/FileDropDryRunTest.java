@@ -1,7 +1,6 @@
 package ru.gov.tomsk.opendata.ops.dryrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.ops.DryRunRefusedException;
 import ru.gov.tomsk.opendata.ops.DryRunResult;
 import ru.gov.tomsk.opendata.ops.DryRuns;
 import ru.gov.tomsk.opendata.support.Fixtures;
@@ -26,13 +24,11 @@ import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
  * A dry run of a file-drop feed reads the file the next run would read and leaves it where it is: not archived,
- * not remembered as processed, so the run that follows still publishes it. Remote drops (ftp, sftp) are refused
- * with the reason.
+ * not remembered as processed, so the run that follows still publishes it. (Remote drops: RemoteDropDryRunTest.)
  */
 class FileDropDryRunTest {
 
     static final String FEED = "7017069388-drops";
-    static final String FTP_FEED = "7017069388-ftpdrops";
     static final String CSV = "id,name,amount,opened,active\r\n"
             + "1,Школа № 1,1234.50,01.09.1990,да\r\n"
             + "2,\"МАОУ \"\"Гимназия № 2\"\"\",0.00,,нет\r\n"
@@ -47,17 +43,12 @@ class FileDropDryRunTest {
     void readsTheWaitingFileWithoutConsumingItAndRefusesRemoteDrops() throws Exception {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Fixtures.installFeed(home, FEED + ".yaml", FEED + ".yaml");
-        String ftpFeed = Files.readString(TestApp.feeds(home).resolve(FEED + ".yaml")).replace(FEED, FTP_FEED)
-                .replace("  kind: file\n  directory: ${DROPS_DIR}\n",
-                        "  kind: ftp\n  host: 127.0.0.1\n  port: \"2121\"\n  username: opendata\n  password: ${FTP_PASSWORD}\n"
-                                + "  directory: inbox\n");
-        Files.writeString(TestApp.feeds(home).resolve(FTP_FEED + ".yaml"), ftpFeed);
         Path drop = inbox.resolve("organisations.csv");
         Files.writeString(drop, CSV);
         Files.setLastModifiedTime(drop, DROPPED_AT);
 
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
-                Map.of("DROPS_DIR", inbox.toString(), "FTP_PASSWORD", "secret-Pw-1"))) {
+                Map.of("DROPS_DIR", inbox.toString()))) {
             StateSnapshot.stopTimers(app);
             DryRuns dryRuns = app.bean(DryRuns.class);
             StateSnapshot before = StateSnapshot.of(home, app);
@@ -87,15 +78,10 @@ class FileDropDryRunTest {
             // the consumer moves the file once the run is recorded, in the same job
             await().untilAsserted(() -> assertThat(drop).doesNotExist());
 
-            // nothing waits now: the dry run says so instead of showing an old file
+            // nothing waits now: the dry run says so at once instead of showing an old file
             DryRunResult nothing = dryRuns.dryRun(FEED, 10);
             assertThat(nothing.error()).startsWith("source failed: nothing to read: no file matching 'organisations*.csv'"
-                    + " waits in ");
-
-            assertThatThrownBy(() -> dryRuns.dryRun(FTP_FEED, 10))
-                    .isInstanceOfSatisfying(DryRunRefusedException.class, e -> assertThat(e.reason())
-                            .isEqualTo(DryRunRefusedException.Reason.NOT_AVAILABLE))
-                    .hasMessageStartingWith("dry run is not available for kind ftp: ");
+                    + " is ready in " + inbox);
         }
     }
 }

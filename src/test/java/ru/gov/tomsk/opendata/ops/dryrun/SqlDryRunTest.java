@@ -122,7 +122,9 @@ class SqlDryRunTest {
         String source = Fixtures.h2Source();
         String posted = new String(new org.springframework.core.io.ClassPathResource("e2e/" + FEED + ".yaml")
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace(FEED, "7017069388-posted").replace("ORDER BY id", "WHERE id > 2 ORDER BY id");
+                .replace(FEED, "7017069388-posted")
+                // characters a URI would mangle reach the database as written: the Kamelet's parameters are no URI
+                .replace("ORDER BY id", "WHERE id > 2 AND 'a?b&c%d#e)f}g+h' = 'a?b&c%d#e)f}g+h' ORDER BY id");
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
                 Fixtures.sourceProperties(source, "sa", ""))) {
             StateSnapshot.stopTimers(app);

@@ -56,8 +56,7 @@ class HttpSourcePagingTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             given.put(keyValues[i], keyValues[i + 1]);
         }
-        HttpSourceSpec spec = HttpSourceSpec.of(HttpRecords.options(
-                FeedRules.of(java.util.Set.of(), name -> null).kind("http").orElseThrow(), given));
+        HttpSourceSpec spec = HttpSourceSpec.of(FeedRules.of(java.util.Set.of(), name -> null).kind("http").orElseThrow().withDefaults(given));
         return new PagedRecords("7017069388-test", spec, new PageFetcher("7017069388-test", spec, new HttpClients(), waits::add,
                 Clock.fixed(NOW, ZoneOffset.UTC))).start();
     }

@@ -20,7 +20,7 @@ class HttpSourceSpecTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             given.put(keyValues[i], keyValues[i + 1]);
         }
-        return HttpSourceSpec.of(HttpRecords.options(FeedRules.of(java.util.Set.of(), name -> null).kind("http").orElseThrow(), given));
+        return HttpSourceSpec.of(FeedRules.of(java.util.Set.of(), name -> null).kind("http").orElseThrow().withDefaults(given));
     }
 
     @Test
