@@ -5,11 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
-import ru.gov.tomsk.opendata.catalog.Catalog;
-import ru.gov.tomsk.opendata.catalog.GateRepository;
-import ru.gov.tomsk.opendata.catalog.QuarantineReports;
-import ru.gov.tomsk.opendata.catalog.RunLog;
-import ru.gov.tomsk.opendata.publish.Outbox;
 
 @Configuration(proxyBeanMethods = false)
 class FeedConfiguration {
@@ -28,29 +23,7 @@ class FeedConfiguration {
     }
 
     @Bean
-    DatasetPipeline datasetPipeline(FeedRegistry registry, Catalog catalog, RunLog runLog, GateRepository gate,
-                                    OpendataProperties properties, PortalDeliveries deliveries) {
-        return new DatasetPipeline(registry, catalog, runLog, gate, new QuarantineReports(properties.quarantineDir()),
-                properties.timeZone(), properties.workDir(), deliveries);
-    }
-
-    @Bean
-    HeldVersions heldVersions(FeedRegistry registry, Catalog catalog, GateRepository gate, PortalDeliveries deliveries) {
-        return new HeldVersions(registry, catalog, gate, deliveries);
-    }
-
-    @Bean
     FeedPublishLists feedPublishLists(FeedRegistry registry) {
         return new FeedPublishLists(registry);
-    }
-
-    @Bean
-    PortalDeliveries portalDeliveries(Outbox outbox, FeedRegistry registry, Catalog catalog) {
-        return new PortalDeliveries(outbox, registry, catalog);
-    }
-
-    @Bean
-    DatasetRoute datasetRoute(DatasetPipeline pipeline) {
-        return new DatasetRoute(pipeline);
     }
 }

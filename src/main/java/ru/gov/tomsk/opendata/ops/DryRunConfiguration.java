@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Configuration;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.Catalog;
-import ru.gov.tomsk.opendata.feed.DatasetPipeline;
-import ru.gov.tomsk.opendata.feed.DatasetPreview;
-import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
+import ru.gov.tomsk.opendata.pipeline.DatasetPipeline;
+import ru.gov.tomsk.opendata.pipeline.DatasetPreview;
+import ru.gov.tomsk.opendata.source.DryRunRoutes;
 import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
 
 @Configuration(proxyBeanMethods = false)

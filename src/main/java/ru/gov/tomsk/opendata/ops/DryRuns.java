@@ -26,14 +26,14 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.DatasetPreview;
+import ru.gov.tomsk.opendata.pipeline.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
-import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
+import ru.gov.tomsk.opendata.pipeline.FeedRunFailedException;
 import ru.gov.tomsk.opendata.feed.InvalidFeedException;
 import ru.gov.tomsk.opendata.feed.SourceKind;
-import ru.gov.tomsk.opendata.pipeline.DryRunRoutes;
+import ru.gov.tomsk.opendata.source.DryRunRoutes;
 
 /**
  * Dry runs: a feed's source → checks → rendering, with the diff against the newest published version, and

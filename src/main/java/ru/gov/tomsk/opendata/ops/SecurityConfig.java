@@ -47,7 +47,7 @@ import ru.gov.tomsk.opendata.ops.token.ApiTokens;
  *       {@link CrossSiteRequestFilter} (Sec-Fetch-Site, Origin, form content types) before authentication;</li>
  *   <li>{@code /admin/**}: the console, form login with a session and CSRF protection on every form;</li>
  *   <li>{@code /api/ingest/**}: information systems pushing their datasets, each with its feed's push token only; a
- *       chain of its own, in {@code ru.gov.tomsk.opendata.pipeline.ingest.PushConfiguration};</li>
+ *       chain of its own, in {@code ru.gov.tomsk.opendata.ops.ingest.PushConfiguration};</li>
  *   <li>the rest ({@code /actuator/**}, the OpenAPI description): HTTP Basic (Prometheus) or a token, VIEWER.</li>
  * </ul>
  * Failed logins are limited per canonical login name and per client address ({@link LoginThrottle}), on every way in.

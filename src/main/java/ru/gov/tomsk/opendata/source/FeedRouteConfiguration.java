@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.DatasetPipeline;
-import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
+import ru.gov.tomsk.opendata.pipeline.DatasetPipeline;
+import ru.gov.tomsk.opendata.pipeline.FeedRunFailedException;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 
 /**

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.DatasetRoute;
+import ru.gov.tomsk.opendata.pipeline.DatasetRoute;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;

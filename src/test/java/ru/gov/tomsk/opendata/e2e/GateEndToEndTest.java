@@ -21,7 +21,7 @@ import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.pipeline.HeldVersions;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
-import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.pipeline.HeldVersions;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;

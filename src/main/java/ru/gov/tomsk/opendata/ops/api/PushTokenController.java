@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.IssuedPushToken;
+import ru.gov.tomsk.opendata.ops.ingest.PushTokens;
+import ru.gov.tomsk.opendata.ops.ingest.PushTokens.IssuedPushToken;
 
 /**
  * The push token of a push feed, for scripts that set up information systems: issue (or rotate) and revoke, ADMIN only

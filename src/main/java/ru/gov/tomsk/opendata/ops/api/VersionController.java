@@ -22,7 +22,7 @@ import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.HeldDecisionRefused;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
-import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.pipeline.HeldVersions;
 import ru.gov.tomsk.opendata.ops.Audit;
 
 /** Published and held versions of a dataset, and an operator's decision on a held one. */

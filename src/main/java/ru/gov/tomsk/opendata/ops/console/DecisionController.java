@@ -15,7 +15,7 @@ import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.HeldDecisionRefused;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
-import ru.gov.tomsk.opendata.feed.HeldVersions;
+import ru.gov.tomsk.opendata.pipeline.HeldVersions;
 import ru.gov.tomsk.opendata.ops.Audit;
 import ru.gov.tomsk.opendata.publish.Delivery;
 import ru.gov.tomsk.opendata.publish.Outbox;

@@ -9,8 +9,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.ops.Audit;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.IssuedPushToken;
+import ru.gov.tomsk.opendata.ops.ingest.PushTokens;
+import ru.gov.tomsk.opendata.ops.ingest.PushTokens.IssuedPushToken;
 
 /**
  * The push token of a push feed, on the feed's page (ADMIN only, by the security chain): issued, or rotated (a new one

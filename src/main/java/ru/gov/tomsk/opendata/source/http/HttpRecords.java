@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.camel.Header;
 import org.apache.camel.Variables;
 
-import ru.gov.tomsk.opendata.feed.DatasetPipeline;
+import ru.gov.tomsk.opendata.pipeline.DatasetPipeline;
 import ru.gov.tomsk.opendata.http.HttpClients;
 import ru.gov.tomsk.opendata.source.PayloadRecords;
 

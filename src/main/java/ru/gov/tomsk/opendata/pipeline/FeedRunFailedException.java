@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.feed;
+package ru.gov.tomsk.opendata.pipeline;
 
 /** A run that failed inside the pipeline; it is already recorded in the run log. */
 public class FeedRunFailedException extends RuntimeException {

@@ -1,7 +1,7 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
-import static ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.instant;
-import static ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.utc;
+import static ru.gov.tomsk.opendata.ops.ingest.PushTokens.instant;
+import static ru.gov.tomsk.opendata.ops.ingest.PushTokens.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

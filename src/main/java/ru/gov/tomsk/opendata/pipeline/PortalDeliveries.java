@@ -1,10 +1,12 @@
-package ru.gov.tomsk.opendata.feed;
+package ru.gov.tomsk.opendata.pipeline;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
+import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.publish.Outbox;
 

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline;
+package ru.gov.tomsk.opendata.source;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +28,9 @@ import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ru.gov.tomsk.opendata.feed.DatasetPreview;
+import ru.gov.tomsk.opendata.pipeline.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.SourceKind;
-import ru.gov.tomsk.opendata.source.FeedRouteConfiguration;
-import ru.gov.tomsk.opendata.source.FileDrops;
-import ru.gov.tomsk.opendata.source.SourceKamelets;
 
 /**
  * A dry run reads a feed through its kind's Kamelet, the route a run takes, but the Kamelet sinks to

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.feed;
+package ru.gov.tomsk.opendata.pipeline;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +18,9 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ru.gov.tomsk.opendata.feed.Guards;
+import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.catalog.Catalog;
 import ru.gov.tomsk.opendata.catalog.CommitResult;
 import ru.gov.tomsk.opendata.catalog.DataVersion;

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.feed;
+package ru.gov.tomsk.opendata.pipeline;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.catalog.QuarantineEntry;
 import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.dataset.RecordChecker;

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.ops.FilterProblems;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushTokens.PushToken;
+import ru.gov.tomsk.opendata.ops.ingest.PushTokens.PushToken;
 
 /**
  * Lets a request to {@code /api/ingest/<feed>/…} through only with that feed's own push token

@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.feed;
+package ru.gov.tomsk.opendata.pipeline;
 
 import org.apache.camel.builder.RouteBuilder;
 

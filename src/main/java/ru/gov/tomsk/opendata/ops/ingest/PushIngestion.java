@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +31,10 @@ import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.dataset.RecordMapper;
-import ru.gov.tomsk.opendata.feed.DatasetPipeline;
+import ru.gov.tomsk.opendata.pipeline.DatasetPipeline;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
-import ru.gov.tomsk.opendata.feed.FeedRunFailedException;
-import ru.gov.tomsk.opendata.pipeline.ingest.PushRequests.PushRequest;
+import ru.gov.tomsk.opendata.pipeline.FeedRunFailedException;
+import ru.gov.tomsk.opendata.ops.ingest.PushRequests.PushRequest;
 import ru.gov.tomsk.opendata.source.payload.PayloadException;
 
 /**

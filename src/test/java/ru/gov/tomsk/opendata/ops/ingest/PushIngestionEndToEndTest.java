@@ -1,4 +1,4 @@
-package ru.gov.tomsk.opendata.pipeline.ingest;
+package ru.gov.tomsk.opendata.ops.ingest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
