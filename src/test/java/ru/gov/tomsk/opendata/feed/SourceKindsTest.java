@@ -27,7 +27,7 @@ class SourceKindsTest {
     void thePackagedKameletsDefineEveryKind() {
         Map<String, SourceKind> kinds = SourceKinds.load("classpath:kamelets");
 
-        assertThat(kinds).containsOnlyKeys("file", "ftp", "http", "sftp", "sql");
+        assertThat(kinds).containsOnlyKeys("file", "ftp", "http", "push", "sftp", "sql");
         SourceKind ftp = kinds.get("ftp");
         assertThat(ftp.title()).isEqualTo("File drop (FTP)");
         assertThat(ftp.consumer()).isEqualTo("ftp");
@@ -39,8 +39,14 @@ class SourceKindsTest {
         assertThat(ftp.option("format").orElseThrow().allowed()).containsExactly("csv", "json", "xml", "xlsx");
         assertThat(ftp.serviceParameters()).contains("feedId", "cron", "timeZone", "noop", "idempotent");
         assertThat(ftp.names()).doesNotContainAnyElementsOf(ftp.serviceParameters());
-        // the region's zone is the service's one setting: no Kamelet has a zone of its own
-        kinds.values().forEach(kind -> assertThat(kind.serviceParameters()).as(kind.name()).contains("timeZone"));
+        // the region's zone is the service's one setting: no scheduled Kamelet has a zone of its own
+        kinds.values().stream().filter(SourceKind::firedByQuartz)
+                .forEach(kind -> assertThat(kind.serviceParameters()).as(kind.name()).contains("timeZone"));
+        // a push feed is not scheduled: its system sends the data, and its schedule is a deadline watch only
+        SourceKind push = kinds.get("push");
+        assertThat(push.consumer()).isEqualTo("direct");
+        assertThat(push.firedByQuartz()).isFalse();
+        assertThat(push.required()).containsExactly("format");
     }
 
     @Test
