@@ -57,6 +57,17 @@ final class Mirror {
         return props;
     }
 
+    /**
+     * The fixture feed installed in {@code home}, reading {@code source}, and a directory target {@code name}
+     * mirroring into {@code path}: the properties to start the application with.
+     */
+    static Map<String, Object> fixtureFeedTo(Path home, String source, String name, Path path) throws IOException {
+        Map<String, Object> props = directoryTarget(name, path);
+        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        return props;
+    }
+
     /** Every file of a tree with its SHA-256, except hidden ones (held versions, temporary files). */
     static Map<String, String> visible(Path root) {
         Map<String, String> files = new TreeMap<>(Fixtures.snapshot(root));
