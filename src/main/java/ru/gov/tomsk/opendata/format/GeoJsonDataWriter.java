@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
-
-import ru.gov.tomsk.opendata.dataset.Field;
-import ru.gov.tomsk.opendata.dataset.FieldType;
 import ru.gov.tomsk.opendata.dataset.Structure;
 
 /**
@@ -18,41 +13,30 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * is kept with a {@code null} geometry rather than dropped, so that the feature count matches the
  * other formats.
  */
-public final class GeoJsonDataWriter implements DataFileWriter {
+public final class GeoJsonDataWriter extends JsonLinesWriter {
 
-    private final FingerprintedStream out;
-    private final JsonGenerator json;
     private final int latitude;
     private final int longitude;
     private final int[] properties;
-    private final SerializedString[] names;
-    private final FieldType[] types;
-    private boolean empty = true;
-    private boolean closed;
 
     /** @throws IllegalArgumentException if the structure has no coordinates */
     public GeoJsonDataWriter(OutputStream out, Structure structure) throws IOException {
+        super(out, withCoordinates(structure), "{\"type\":\"FeatureCollection\",\"features\":[\n", "]}\n");
+        this.latitude = DataRecords.fieldIndex(structure, structure.geo().latitude(), "latitude");
+        this.longitude = DataRecords.fieldIndex(structure, structure.geo().longitude(), "longitude");
+        this.properties = IntStream.range(0, names.length)
+                .filter(i -> i != latitude && i != longitude).toArray();
+    }
+
+    private static Structure withCoordinates(Structure structure) {
         if (structure.geo() == null) {
             throw new IllegalArgumentException("GeoJSON needs a structure with latitude and longitude fields (geo)");
         }
-        this.latitude = DataRecords.fieldIndex(structure, structure.geo().latitude(), "latitude");
-        this.longitude = DataRecords.fieldIndex(structure, structure.geo().longitude(), "longitude");
-        this.names = structure.fields().stream().map(f -> new SerializedString(f.name())).toArray(SerializedString[]::new);
-        this.types = structure.fields().stream().map(Field::type).toArray(FieldType[]::new);
-        this.properties = IntStream.range(0, names.length)
-                .filter(i -> i != latitude && i != longitude).toArray();
-        this.out = new FingerprintedStream(out);
-        this.json = Json.compact(this.out);
-        json.writeRaw("{\"type\":\"FeatureCollection\",\"features\":[\n");
+        return structure;
     }
 
     @Override
-    public void write(String[] values) throws IOException {
-        DataRecords.checkWidth(values, names.length);
-        if (!empty) {
-            json.writeRaw(",\n");
-        }
-        empty = false;
+    void record(String[] values) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "Feature");
         json.writeFieldName("geometry");
@@ -71,25 +55,9 @@ public final class GeoJsonDataWriter implements DataFileWriter {
         }
         json.writeObjectFieldStart("properties");
         for (int i : properties) {
-            json.writeFieldName(names[i]);
-            Json.value(json, types[i], values[i]);
+            field(i, values);
         }
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    @Override
-    public String finish() throws IOException {
-        json.writeRaw(empty ? "]}\n" : "\n]}\n");
-        close();
-        return out.hex();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            json.close();
-        }
     }
 }

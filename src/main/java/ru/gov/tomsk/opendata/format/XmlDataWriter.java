@@ -14,15 +14,13 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * what {@code minOccurs="0"} in the {@link XsdStructure XSD} allows; an empty element would instead
  * be an empty string, and an invalid {@code xs:integer} or {@code xs:date}.
  */
-public final class XmlDataWriter implements DataFileWriter {
+public final class XmlDataWriter extends FingerprintedDataWriter {
 
-    private final FingerprintedStream out;
     private final XmlWriter xml;
     private final String[] names;
-    private boolean closed;
 
     public XmlDataWriter(OutputStream out, Structure structure) throws IOException {
-        this.out = new FingerprintedStream(out);
+        super(out);
         this.xml = new XmlWriter(new BufferedWriter(new OutputStreamWriter(this.out, StandardCharsets.UTF_8), 64 * 1024));
         this.names = structure.fieldNames().toArray(String[]::new);
         xml.raw(XmlWriter.DECLARATION);
@@ -42,17 +40,12 @@ public final class XmlDataWriter implements DataFileWriter {
     }
 
     @Override
-    public String finish() throws IOException {
+    void end() throws IOException {
         xml.raw("</data>\n");
-        close();
-        return out.hex();
     }
 
     @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            xml.close();
-        }
+    void closeOutput() throws IOException {
+        xml.close();
     }
 }

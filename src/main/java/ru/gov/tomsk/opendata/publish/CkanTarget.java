@@ -2,14 +2,11 @@ package ru.gov.tomsk.opendata.publish;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +46,7 @@ import ru.gov.tomsk.opendata.http.HttpClients;
  * <p>A validation error and a refused token are permanent; 5xx, 429 and network failures are retried. The token
  * goes only into the {@code Authorization} header, never into a message.
  */
-final class CkanTarget implements DeliveryTarget {
+final class CkanTarget extends WebTarget {
 
     /** Larger API answers are not CKAN's; reading stops there. */
     static final int MAX_BODY = 8 * 1024 * 1024;
@@ -59,28 +56,16 @@ final class CkanTarget implements DeliveryTarget {
     static final String VERSION_EXTRA = "opendata_version";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String name;
     private final URI api;
     private final String token;
     private final String organization;
-    private final Duration timeout;
-    private final HttpClients http;
-    private final HttpClient client;
 
     CkanTarget(String name, URI root, String token, String organization, HttpClients http, Duration connectTimeout,
                Duration timeout) {
-        this.name = name;
+        super(name, http, connectTimeout, HttpClient.Redirect.NORMAL, timeout);
         this.api = root.resolve("api/3/action/");
         this.token = token;
         this.organization = organization;
-        this.timeout = timeout;
-        this.http = http;
-        this.client = http.client(connectTimeout, HttpClient.Redirect.NORMAL);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -290,13 +275,12 @@ final class CkanTarget implements DeliveryTarget {
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new Failure(DeliveryResult.retry(action + " at " + api + ": no connection within "
-                    + client.connectTimeout().orElseThrow()));
-        } catch (HttpTimeoutException e) {
-            throw new Failure(DeliveryResult.retry(action + " at " + api + ": no answer within " + timeout));
-        } catch (ConnectException e) {
-            throw new Failure(DeliveryResult.retry(action + " at " + api + ": connection refused"));
+        } catch (IOException e) {
+            String why = noAnswer(e);
+            if (why == null) {
+                throw e;
+            }
+            throw new Failure(DeliveryResult.retry(action + " at " + api + ": " + why));
         }
         int status = response.statusCode();
         byte[] raw = response.body() == null ? new byte[0] : response.body();
@@ -319,11 +303,11 @@ final class CkanTarget implements DeliveryTarget {
         }
         if (status == 404 && error == null) {
             throw new Failure(DeliveryResult.permanent(shorten(action + " at " + api + ": HTTP 404, not CKAN's action API "
-                    + "(opendata.targets." + name + ".ckan.url is the portal's root)")));
+                    + "(opendata.targets." + name() + ".ckan.url is the portal's root)")));
         }
         String what = action + " at " + api + ": HTTP " + status + (error != null ? ", " + describe(error) : "");
         if (status == 401 || status == 403) {
-            throw new Failure(DeliveryResult.permanent(shorten("CKAN refused the token (opendata.targets." + name
+            throw new Failure(DeliveryResult.permanent(shorten("CKAN refused the token (opendata.targets." + name()
                     + ".ckan.token): " + what)));
         }
         if (status >= 500 || status == 429 || status == 408) {
@@ -365,10 +349,6 @@ final class CkanTarget implements DeliveryTarget {
 
     static String shorten(String text) {
         return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String encode(String value) {

@@ -24,22 +24,8 @@ import org.springframework.stereotype.Component;
  */
 final class FtpTarget extends RemoteTarget {
 
-    private final String targetName;
-    private final PublishProperties.Remote remote;
-    private final int port;
-    private final String directory;
-
     FtpTarget(String name, PublishProperties.Remote remote, TargetRegistry registry) {
-        super(name, remote.directory(), registry);
-        this.targetName = name;
-        this.remote = remote;
-        this.port = remote.port() == null ? 21 : remote.port();
-        this.directory = remote.directory() == null ? "" : remote.directory();
-    }
-
-    @Override
-    String where() {
-        return "ftp://" + remote.username() + "@" + remote.host() + ":" + port + (directory.startsWith("/") ? "" : "/") + directory;
+        super(name, "ftp", 21, remote, registry);
     }
 
     @Override
@@ -56,7 +42,7 @@ final class FtpTarget extends RemoteTarget {
             }
             if (!ftp.login(remote.username(), remote.password())) {
                 throw new IOException("login refused for user '" + remote.username() + "' (check "
-                        + key(targetName, "password") + "): " + reply(ftp));
+                        + key(name(), "password") + "): " + reply(ftp));
             }
             ftp.enterLocalPassiveMode();
             if (!ftp.setFileType(FTP.BINARY_FILE_TYPE)) {
@@ -110,16 +96,11 @@ final class FtpTarget extends RemoteTarget {
 
         @Override
         public void mkdirs(String dir) throws IOException {
-            StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
-            for (String segment : dir.split("/")) {
-                if (segment.isEmpty()) {
-                    continue;
-                }
-                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+            for (String path : pathsDown(dir)) {
                 String current = ftp.printWorkingDirectory();
-                if (ftp.changeWorkingDirectory(path.toString())) {
+                if (ftp.changeWorkingDirectory(path)) {
                     ftp.changeWorkingDirectory(current);
-                } else if (!ftp.makeDirectory(path.toString())) {
+                } else if (!ftp.makeDirectory(path)) {
                     throw new IOException("cannot create the directory " + path + ": " + reply(ftp));
                 }
             }
@@ -184,23 +165,14 @@ final class FtpTarget extends RemoteTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final TargetRegistry registry;
+    static final class Kind extends RemoteKind {
 
         Kind(TargetRegistry registry) {
-            this.registry = registry;
+            super("ftp", "FTP server", "host, username, password, directory", registry);
         }
 
         @Override
-        public String name() {
-            return "ftp";
-        }
-
-        @Override
-        public DeliveryTarget create(String name, PublishProperties.Target settings) {
-            PublishProperties.Remote remote = remoteSettings(name, settings, "FTP server",
-                    "host, username, password, directory");
+        DeliveryTarget create(String name, PublishProperties.Remote remote) {
             if (remote.password() == null) {
                 throw new IllegalArgumentException(key(name, "password") + " is missing: write it as a placeholder, "
                         + "password: ${PORTAL_FTP_PASSWORD}");

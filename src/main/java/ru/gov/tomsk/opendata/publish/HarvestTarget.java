@@ -2,13 +2,10 @@ package ru.gov.tomsk.opendata.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,31 +24,19 @@ import ru.gov.tomsk.opendata.http.HttpClients;
  * {@code <public-base-url><identifier>/meta.csv} serve exactly the committed bytes; until then (the regional
  * mirror not there yet, a stale cache, the site down) it is retried like any delivery, with the precise reason.
  */
-final class HarvestTarget implements DeliveryTarget {
+final class HarvestTarget extends WebTarget {
 
     /** Larger answers are not a registry or a passport of ours; reading stops there. */
     static final int MAX_BODY = 16 * 1024 * 1024;
 
-    private final String name;
     private final URI base;
     private final Path portalDir;
-    private final HttpClients http;
-    private final HttpClient client;
-    private final Duration timeout;
 
     HarvestTarget(String name, URI base, Path portalDir, HttpClients http, Duration connectTimeout, Duration timeout) {
-        this.name = name;
+        // only reads: a public URL that redirects (to https, to a CDN) is followed as a browser would
+        super(name, http, connectTimeout, HttpClient.Redirect.NORMAL, timeout);
         this.base = base;
         this.portalDir = portalDir;
-        this.timeout = timeout;
-        this.http = http;
-        // only reads: a public URL that redirects (to https, to a CDN) is followed as a browser would
-        this.client = http.client(connectTimeout, HttpClient.Redirect.NORMAL);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -98,14 +83,8 @@ final class HarvestTarget implements DeliveryTarget {
                             + " bytes, committed " + committed.length + ", first difference at byte " + at + ")");
                 }
             }
-        } catch (HttpConnectTimeoutException e) {
-            problems.add(file + " at " + url + " is unreachable: no connection within " + client.connectTimeout().orElseThrow());
-        } catch (HttpTimeoutException e) {
-            problems.add(file + " at " + url + " is unreachable: no answer within " + timeout);
-        } catch (ConnectException e) {
-            problems.add(file + " at " + url + " is unreachable: connection refused");
         } catch (IOException e) {
-            problems.add(file + " at " + url + " is unreachable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            problems.add(file + " at " + url + " is unreachable: " + failure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add(file + " at " + url + " was not checked: the service is stopping");

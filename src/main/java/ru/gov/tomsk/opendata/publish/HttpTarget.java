@@ -2,14 +2,11 @@ package ru.gov.tomsk.opendata.publish;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +45,7 @@ import ru.gov.tomsk.opendata.catalog.PublishedDataset;
  * answer is permanent, with the status and an excerpt of the body. The token and header values never appear in a
  * message. {@code mode: ckan} is {@link CkanTarget} with this target's url and token.
  */
-final class HttpTarget implements DeliveryTarget {
+final class HttpTarget extends WebTarget {
 
     static final int MAX_EXCERPT = 300;
     /** Larger error bodies are not read further. */
@@ -67,35 +64,23 @@ final class HttpTarget implements DeliveryTarget {
         }
     }
 
-    private final String name;
     private final String urlTemplate;
     private final String method;
     private final List<Header> headers;
     private final String token;
     private final Body body;
     private final URI publicBase;
-    private final Duration timeout;
-    private final HttpClients http;
-    private final HttpClient client;
 
     HttpTarget(String name, String urlTemplate, String method, List<Header> headers, String token, Body body,
                URI publicBase, HttpClients http, Duration connectTimeout, Duration timeout) {
-        this.name = name;
+        // a redirected POST would silently turn into a GET: a redirect is reported, not followed
+        super(name, http, connectTimeout, HttpClient.Redirect.NEVER, timeout);
         this.urlTemplate = urlTemplate;
         this.method = method;
         this.headers = List.copyOf(headers);
         this.token = token;
         this.body = body;
         this.publicBase = publicBase;
-        this.timeout = timeout;
-        this.http = http;
-        // a redirected POST would silently turn into a GET: a redirect is reported, not followed
-        this.client = http.client(connectTimeout, HttpClient.Redirect.NEVER);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -106,14 +91,8 @@ final class HttpTarget implements DeliveryTarget {
         String what = method + " " + url;
         try {
             return mask(send(dataset, version, url, what));
-        } catch (HttpConnectTimeoutException e) {
-            return mask(DeliveryResult.retry(what + ": no connection within " + client.connectTimeout().orElseThrow()));
-        } catch (HttpTimeoutException e) {
-            return mask(DeliveryResult.retry(what + ": no answer within " + timeout));
-        } catch (ConnectException e) {
-            return mask(DeliveryResult.retry(what + ": connection refused"));
         } catch (IOException e) {
-            return mask(DeliveryResult.retry(what + ": " + describe(e)));
+            return mask(DeliveryResult.retry(what + ": " + failure(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.retry(Redaction.clean(what) + ": not sent, the service is stopping");
@@ -191,7 +170,7 @@ final class HttpTarget implements DeliveryTarget {
         if (status >= 300 && status < 400) {
             return DeliveryResult.permanent(what + ": HTTP " + status + ", redirected to "
                     + response.headers().firstValue("Location").orElse("?")
-                    + " (opendata.targets." + name + ".http.url must be the final URL)");
+                    + " (opendata.targets." + name() + ".http.url must be the final URL)");
         }
         return DeliveryResult.permanent(answer);
     }
@@ -279,10 +258,6 @@ final class HttpTarget implements DeliveryTarget {
 
     private static String encodePath(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Cleans a message of credentials in URLs, of the token and of the configured header values. */

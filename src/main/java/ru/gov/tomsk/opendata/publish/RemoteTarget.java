@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,13 +53,20 @@ abstract class RemoteTarget implements DeliveryTarget {
     }
 
     private final String name;
+    private final String scheme;
     private final String directory;
     private final TargetRegistry registry;
+    /** The server and the login, for the subclass that connects. */
+    final PublishProperties.Remote remote;
+    final int port;
 
-    RemoteTarget(String name, String directory, TargetRegistry registry) {
+    RemoteTarget(String name, String scheme, int defaultPort, PublishProperties.Remote remote, TargetRegistry registry) {
         this.name = name;
-        this.directory = directory == null ? "" : directory.replaceAll("/+$", "");
+        this.scheme = scheme;
+        this.directory = remote.directory() == null ? "" : remote.directory().replaceAll("/+$", "");
         this.registry = registry;
+        this.remote = remote;
+        this.port = remote.port() == null ? defaultPort : remote.port();
     }
 
     @Override
@@ -69,7 +78,23 @@ abstract class RemoteTarget implements DeliveryTarget {
     abstract Session open() throws IOException;
 
     /** Where the server is, for messages: {@code sftp://user@host:port/dir} (never a secret). */
-    abstract String where();
+    final String where() {
+        String dir = remote.directory() == null ? "" : remote.directory();
+        return scheme + "://" + remote.username() + "@" + remote.host() + ":" + port + (dir.startsWith("/") ? "" : "/") + dir;
+    }
+
+    /** {@code dir} and its parents, outermost first ({@code /a/b} gives {@code /a}, {@code /a/b}): what mkdirs walks. */
+    static List<String> pathsDown(String dir) {
+        List<String> paths = new ArrayList<>();
+        StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
+        for (String segment : dir.split("/")) {
+            if (!segment.isEmpty()) {
+                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+                paths.add(path.toString());
+            }
+        }
+        return paths;
+    }
 
     @Override
     public DeliveryResult deliver(DatasetDelivery delivery) {
@@ -188,28 +213,53 @@ abstract class RemoteTarget implements DeliveryTarget {
         return message.strip();
     }
 
-    /** The setting's full key, for start-up messages. */
     /**
-     * The checks every server target shares: the {@code remote} block, host, login and port.
-     *
-     * @param server   how messages name the server, e.g. "SFTP server"
-     * @param settings what the block must hold, for the message when it is missing
+     * A server target's kind: checks what every server needs (the {@code remote} block, host, login and port),
+     * then what the kind needs, and makes the target.
      */
-    static PublishProperties.Remote remoteSettings(String target, PublishProperties.Target config, String server,
-                                                   String settings) {
-        PublishProperties.Remote remote = config.remote();
-        if (remote == null) {
-            throw new IllegalArgumentException("opendata.targets." + target + ".remote is missing: the " + server
-                    + " (" + settings + ")");
+    abstract static class RemoteKind implements TargetKind {
+
+        private final String kind;
+        private final String server;
+        private final String settings;
+        final TargetRegistry registry;
+
+        /**
+         * @param server   how messages name the server, e.g. "SFTP server"
+         * @param settings what the block must hold, for the message when it is missing
+         */
+        RemoteKind(String kind, String server, String settings, TargetRegistry registry) {
+            this.kind = kind;
+            this.server = server;
+            this.settings = settings;
+            this.registry = registry;
         }
-        require(target, "host", remote.host(), "the " + server + "'s host name");
-        require(target, "username", remote.username(), "the login");
-        if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
-            throw new IllegalArgumentException(key(target, "port") + " " + remote.port() + " is not a port number");
+
+        @Override
+        public final String name() {
+            return kind;
         }
-        return remote;
+
+        @Override
+        public final DeliveryTarget create(String target, PublishProperties.Target config) {
+            PublishProperties.Remote remote = config.remote();
+            if (remote == null) {
+                throw new IllegalArgumentException("opendata.targets." + target + ".remote is missing: the " + server
+                        + " (" + settings + ")");
+            }
+            require(target, "host", remote.host(), "the " + server + "'s host name");
+            require(target, "username", remote.username(), "the login");
+            if (remote.port() != null && (remote.port() < 1 || remote.port() > 65535)) {
+                throw new IllegalArgumentException(key(target, "port") + " " + remote.port() + " is not a port number");
+            }
+            return create(target, remote);
+        }
+
+        /** The kind's own checks (how to log in), then the target. */
+        abstract DeliveryTarget create(String target, PublishProperties.Remote remote);
     }
 
+    /** The setting's full key, for start-up messages. */
     static String key(String target, String setting) {
         return "opendata.targets." + target + ".remote." + setting;
     }

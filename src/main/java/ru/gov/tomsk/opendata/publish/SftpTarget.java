@@ -39,22 +39,8 @@ import org.springframework.stereotype.Component;
  */
 final class SftpTarget extends RemoteTarget {
 
-    private final String targetName;
-    private final PublishProperties.Remote remote;
-    private final int port;
-    private final String directory;
-
     SftpTarget(String name, PublishProperties.Remote remote, TargetRegistry registry) {
-        super(name, remote.directory(), registry);
-        this.targetName = name;
-        this.remote = remote;
-        this.port = remote.port() == null ? 22 : remote.port();
-        this.directory = remote.directory() == null ? "" : remote.directory();
-    }
-
-    @Override
-    String where() {
-        return "sftp://" + remote.username() + "@" + remote.host() + ":" + port + (directory.startsWith("/") ? "" : "/") + directory;
+        super(name, "sftp", 22, remote, registry);
     }
 
     @Override
@@ -98,8 +84,8 @@ final class SftpTarget extends RemoteTarget {
         String server = remote.host() + ":" + port;
         if (refusedHostKey != null) {
             return new IOException("host key " + refusedHostKey + " of " + server + " is not accepted by "
-                    + remote.knownHostsFile() + " (" + key(targetName, "known-hosts-file") + "; add it with ssh-keyscan"
-                    + " after checking it, or set " + key(targetName, "strict-host-key-checking") + ": false)", e);
+                    + remote.knownHostsFile() + " (" + key(name(), "known-hosts-file") + "; add it with ssh-keyscan"
+                    + " after checking it, or set " + key(name(), "strict-host-key-checking") + ": false)", e);
         }
         if (e instanceof JSchAlgoNegoFailException nego) {
             // the two sides share no algorithm: nothing about the login or the host key's trust, so say so
@@ -113,14 +99,14 @@ final class SftpTarget extends RemoteTarget {
         String message = describe(e);
         if (message.startsWith("Auth fail")) {
             return new IOException("login refused for user '" + remote.username() + "' by " + server + " (check "
-                    + key(targetName, remote.privateKeyFile() != null ? "private-key-file" : "password") + "): "
+                    + key(name(), remote.privateKeyFile() != null ? "private-key-file" : "password") + "): "
                     + message, e);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException) {
                 // a slow or stalled server is not a refusal: nothing is wrong with the credentials
                 return new IOException("no answer from " + server + " within " + remote.connectTimeout() + " ("
-                        + key(targetName, "connect-timeout") + "): " + message, e);
+                        + key(name(), "connect-timeout") + "): " + message, e);
             }
         }
         return new IOException(message, e);
@@ -135,8 +121,8 @@ final class SftpTarget extends RemoteTarget {
     private void addKey(JSch jsch) throws IOException {
         Path file = remote.privateKeyFile();
         String passphrase = remote.privateKeyPassphrase();
-        String prefix = file + ": cannot read the private key (" + key(targetName, "private-key-file") + "): ";
-        String passphraseSetting = key(targetName, "private-key-passphrase");
+        String prefix = file + ": cannot read the private key (" + key(name(), "private-key-file") + "): ";
+        String passphraseSetting = key(name(), "private-key-passphrase");
         byte[] bytes;
         try {
             bytes = KeyFiles.forJsch(file, passphrase);
@@ -203,12 +189,12 @@ final class SftpTarget extends RemoteTarget {
             Path file = remote.knownHostsFile();
             if (file != null) {
                 if (!Files.isReadable(file)) {
-                    throw new IOException(key(targetName, "known-hosts-file") + " " + file + " is not a readable file");
+                    throw new IOException(key(name(), "known-hosts-file") + " " + file + " is not a readable file");
                 }
                 try {
                     jsch.setKnownHosts(file.toString());
                 } catch (JSchException e) {
-                    throw new IOException(file + ": cannot read the known hosts (" + key(targetName, "known-hosts-file")
+                    throw new IOException(file + ": cannot read the known hosts (" + key(name(), "known-hosts-file")
                             + "): " + describe(e), e);
                 }
             }
@@ -298,25 +284,20 @@ final class SftpTarget extends RemoteTarget {
 
         @Override
         public void mkdirs(String dir) throws IOException {
-            StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
-            for (String segment : dir.split("/")) {
-                if (segment.isEmpty()) {
-                    continue;
-                }
-                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+            for (String path : pathsDown(dir)) {
                 try {
-                    SftpATTRS attributes = sftp.stat(path.toString());
+                    SftpATTRS attributes = sftp.stat(path);
                     if (!attributes.isDir()) {
                         throw new IOException(path + " is not a directory");
                     }
                 } catch (SftpException e) {
                     if (!isNoSuchFile(e)) {
-                        throw failed("look at", path.toString(), e);
+                        throw failed("look at", path, e);
                     }
                     try {
-                        sftp.mkdir(path.toString());
+                        sftp.mkdir(path);
                     } catch (SftpException notMade) {
-                        throw failed("create the directory", path.toString(), notMade);
+                        throw failed("create the directory", path, notMade);
                     }
                 }
             }
@@ -378,23 +359,14 @@ final class SftpTarget extends RemoteTarget {
     }
 
     @Component
-    static final class Kind implements TargetKind {
-
-        private final TargetRegistry registry;
+    static final class Kind extends RemoteKind {
 
         Kind(TargetRegistry registry) {
-            this.registry = registry;
+            super("sftp", "SFTP server", "host, username, password or private-key-file, known-hosts-file, directory", registry);
         }
 
         @Override
-        public String name() {
-            return "sftp";
-        }
-
-        @Override
-        public DeliveryTarget create(String name, PublishProperties.Target settings) {
-            PublishProperties.Remote remote = remoteSettings(name, settings, "SFTP server",
-                    "host, username, password or private-key-file, known-hosts-file, directory");
+        DeliveryTarget create(String name, PublishProperties.Remote remote) {
             if ((remote.password() == null || remote.password().isEmpty()) && remote.privateKeyFile() == null) {
                 throw new IllegalArgumentException(key(name, "password") + " or " + key(name, "private-key-file")
                         + " is missing: how to log in");

@@ -47,12 +47,7 @@ class PublishedTreeWebTest {
     static void publish() throws IOException {
         String source = Fixtures.h2Source();
         Fixtures.runScript(source, "e2e/places.sql");
-        Fixtures.installFixtureFeed(home);
-        Fixtures.installFeed(home, PLACES + ".yaml", PLACES + ".yaml");
-        app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
-                Fixtures.sourceProperties(source, "sa", ""));
-        assertThat(app.run(FIXTURE).status()).isEqualTo(RunStatus.PUBLISHED);
-        assertThat(app.run(PLACES).status()).isEqualTo(RunStatus.PUBLISHED);
+        app = TestApp.publishing(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), source, PLACES);
         Path tree = TestApp.portal(home);
         Path fixture = tree.resolve(FIXTURE);
         // a secret beside the tree and a write in progress inside it: neither may ever be served

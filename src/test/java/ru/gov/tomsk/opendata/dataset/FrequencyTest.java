@@ -16,69 +16,55 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FrequencyTest {
 
-    @ParameterizedTest(name = "quarterly: checked {0} → valid until {1}")
+    @ParameterizedTest(name = "{0}: checked {1} → valid until {2}")
     @CsvSource({
-            "2026-01-01, 2026-06-25",
-            "2026-02-15, 2026-06-25",
-            "2026-03-24, 2026-06-25",
-            "2026-03-25, 2026-06-25",
+            "QUARTERLY, 2026-01-01, 2026-06-25",
+            "QUARTERLY, 2026-02-15, 2026-06-25",
+            "QUARTERLY, 2026-03-24, 2026-06-25",
+            "QUARTERLY, 2026-03-25, 2026-06-25",
             // after the Q1 deadline but still in Q1: the check still counts for Q1, the next deadline is Q2's
-            "2026-03-26, 2026-06-25",
-            "2026-03-31, 2026-06-25",
-            "2026-04-01, 2026-09-25",
-            "2026-06-30, 2026-09-25",
-            "2026-07-01, 2026-12-25",
-            "2026-09-30, 2026-12-25",
-            "2026-10-01, 2027-03-25",
-            "2026-12-25, 2027-03-25",
-            "2026-12-31, 2027-03-25"})
-    void quarterly(LocalDate checkedOn, LocalDate validUntil) {
-        assertThat(Frequency.QUARTERLY.validUntil(checkedOn)).isEqualTo(validUntil);
-    }
-
-    @ParameterizedTest(name = "monthly: checked {0} → valid until {1}")
-    @CsvSource({
-            "2026-01-01, 2026-02-25",
+            "QUARTERLY, 2026-03-26, 2026-06-25",
+            "QUARTERLY, 2026-03-31, 2026-06-25",
+            "QUARTERLY, 2026-04-01, 2026-09-25",
+            "QUARTERLY, 2026-06-30, 2026-09-25",
+            "QUARTERLY, 2026-07-01, 2026-12-25",
+            "QUARTERLY, 2026-09-30, 2026-12-25",
+            "QUARTERLY, 2026-10-01, 2027-03-25",
+            "QUARTERLY, 2026-12-25, 2027-03-25",
+            "QUARTERLY, 2026-12-31, 2027-03-25",
+            "MONTHLY, 2026-01-01, 2026-02-25",
             // plusMonths clamps 31 January to 28 February; the deadline day must still be the 25th
-            "2026-01-31, 2026-02-25",
-            "2026-02-28, 2026-03-25",
-            "2028-02-29, 2028-03-25",
-            "2026-03-24, 2026-04-25",
-            "2026-03-25, 2026-04-25",
-            "2026-03-26, 2026-04-25",
-            "2026-04-30, 2026-05-25",
-            "2026-11-30, 2026-12-25",
-            "2026-12-01, 2027-01-25",
-            "2026-12-31, 2027-01-25"})
-    void monthly(LocalDate checkedOn, LocalDate validUntil) {
-        assertThat(Frequency.MONTHLY.validUntil(checkedOn)).isEqualTo(validUntil);
-    }
-
-    @ParameterizedTest(name = "yearly: checked {0} → valid until {1}")
-    @CsvSource({
-            "2026-01-01, 2027-12-25",
-            "2026-12-24, 2027-12-25",
-            "2026-12-25, 2027-12-25",
-            "2026-12-26, 2027-12-25",
-            "2026-12-31, 2027-12-25",
-            "2028-02-29, 2029-12-25"})
-    void yearly(LocalDate checkedOn, LocalDate validUntil) {
-        assertThat(Frequency.YEARLY.validUntil(checkedOn)).isEqualTo(validUntil);
-    }
-
-    @ParameterizedTest(name = "weekly: checked {0} → valid until {1}")
-    @CsvSource({
+            "MONTHLY, 2026-01-31, 2026-02-25",
+            "MONTHLY, 2026-02-28, 2026-03-25",
+            "MONTHLY, 2028-02-29, 2028-03-25",
+            "MONTHLY, 2026-03-24, 2026-04-25",
+            "MONTHLY, 2026-03-25, 2026-04-25",
+            "MONTHLY, 2026-03-26, 2026-04-25",
+            "MONTHLY, 2026-04-30, 2026-05-25",
+            "MONTHLY, 2026-11-30, 2026-12-25",
+            "MONTHLY, 2026-12-01, 2027-01-25",
+            "MONTHLY, 2026-12-31, 2027-01-25",
+            "YEARLY, 2026-01-01, 2027-12-25",
+            "YEARLY, 2026-12-24, 2027-12-25",
+            "YEARLY, 2026-12-25, 2027-12-25",
+            "YEARLY, 2026-12-26, 2027-12-25",
+            "YEARLY, 2026-12-31, 2027-12-25",
+            "YEARLY, 2028-02-29, 2029-12-25",
             // ISO weeks run Monday to Sunday; 2026-03-01 is a Sunday
-            "2026-02-23, 2026-03-08",
-            "2026-02-28, 2026-03-08",
-            "2026-03-01, 2026-03-08",
-            "2026-03-02, 2026-03-15",
+            "WEEKLY, 2026-02-23, 2026-03-08",
+            "WEEKLY, 2026-02-28, 2026-03-08",
+            "WEEKLY, 2026-03-01, 2026-03-08",
+            "WEEKLY, 2026-03-02, 2026-03-15",
             // across the year end: Thursday 31 December 2026 is in the ISO week ending Sunday 3 January 2027
-            "2026-12-31, 2027-01-10",
-            "2027-01-03, 2027-01-10",
-            "2027-01-04, 2027-01-17"})
-    void weekly(LocalDate checkedOn, LocalDate validUntil) {
-        assertThat(Frequency.WEEKLY.validUntil(checkedOn)).isEqualTo(validUntil);
+            "WEEKLY, 2026-12-31, 2027-01-10",
+            "WEEKLY, 2027-01-03, 2027-01-10",
+            "WEEKLY, 2027-01-04, 2027-01-17",
+            "DAILY, 2026-03-01, 2026-03-02",
+            "DAILY, 2026-02-28, 2026-03-01",
+            "DAILY, 2028-02-28, 2028-02-29",
+            "DAILY, 2026-12-31, 2027-01-01"})
+    void validUntil(Frequency frequency, LocalDate checkedOn, LocalDate validUntil) {
+        assertThat(frequency.validUntil(checkedOn)).isEqualTo(validUntil);
     }
 
     @Test
@@ -90,16 +76,6 @@ class FrequencyTest {
             LocalDate mondayOfNextWeek = day.with(DayOfWeek.MONDAY).plusWeeks(1);
             assertThat(valid).as("valid after %s", day).isEqualTo(mondayOfNextWeek.plusDays(6));
         }
-    }
-
-    @ParameterizedTest(name = "daily: checked {0} → valid until {1}")
-    @CsvSource({
-            "2026-03-01, 2026-03-02",
-            "2026-02-28, 2026-03-01",
-            "2028-02-28, 2028-02-29",
-            "2026-12-31, 2027-01-01"})
-    void daily(LocalDate checkedOn, LocalDate validUntil) {
-        assertThat(Frequency.DAILY.validUntil(checkedOn)).isEqualTo(validUntil);
     }
 
     @Test

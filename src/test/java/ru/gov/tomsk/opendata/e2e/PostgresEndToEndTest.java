@@ -66,8 +66,7 @@ class PostgresEndToEndTest {
 
     @Test
     void publishesTheSameBytesAsFromH2WithPostgresAsSourceAndStateDatabase() throws Exception {
-        String source = createDatabase(postgres, "fixture_source");
-        Fixtures.loadFixture(postgres.getDatabase(USER, "fixture_source"));
+        String source = fixtureSource("fixture_source");
         String state = createDatabase(postgres, "state_publication");
         Map<String, Object> props = properties(source, state);
         Fixtures.installFixtureFeed(home);
@@ -181,8 +180,7 @@ class PostgresEndToEndTest {
 
     @Test
     void aQueryRunningLongerThanTheSourcesTimeoutFailsItsRun() throws Exception {
-        String source = createDatabase(postgres, "fixture_timeout");
-        Fixtures.loadFixture(postgres.getDatabase(USER, "fixture_timeout"));
+        String source = fixtureSource("fixture_timeout");
         Fixtures.execute(source, USER, PASSWORD, "CREATE VIEW fixture.v_stuck AS "
                 + "SELECT o.* FROM fixture.v_organisations o, pg_sleep(30) s");
         Map<String, Object> props = properties(source, createDatabase(postgres, "state_timeout"));
@@ -201,8 +199,7 @@ class PostgresEndToEndTest {
 
     @Test
     void aSlowFeedDoesNotHoldBackAnotherFeedsRun() throws Exception {
-        String source = createDatabase(postgres, "fixture_slow");
-        Fixtures.loadFixture(postgres.getDatabase(USER, "fixture_slow"));
+        String source = fixtureSource("fixture_slow");
         // a source view that takes its time, as a real one under load does
         Fixtures.execute(source, USER, PASSWORD, "CREATE VIEW fixture.v_slow AS "
                 + "SELECT o.* FROM fixture.v_organisations o, pg_sleep(8) s");
@@ -244,6 +241,13 @@ class PostgresEndToEndTest {
     }
 
     /** Creates a database in the instance and returns its JDBC URL. */
+    /** A new database holding the fixture schema and rows; its JDBC URL. */
+    private static String fixtureSource(String name) throws Exception {
+        String source = createDatabase(postgres, name);
+        Fixtures.loadFixture(postgres.getDatabase(USER, name));
+        return source;
+    }
+
     private static String createDatabase(EmbeddedPostgres pg, String name) {
         Fixtures.execute(pg.getJdbcUrl(USER, "postgres"), USER, PASSWORD, "CREATE DATABASE " + name);
         return pg.getJdbcUrl(USER, name);

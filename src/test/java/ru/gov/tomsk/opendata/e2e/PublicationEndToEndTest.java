@@ -125,14 +125,9 @@ class PublicationEndToEndTest {
     @Test
     void sourceFailureIsRecordedAndLeavesThePublishedVersionIntactUntilTheNextRunRecovers() throws Exception {
         String source = Fixtures.h2Source();
-        Fixtures.installFixtureFeed(home);
         MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
-        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""))) {
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+        try (TestApp app = publishedThenNextNight(source, clock, "DROP VIEW fixture.v_organisations")) {
             Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
-
-            Fixtures.execute(source, "sa", "", "DROP VIEW fixture.v_organisations");
-            clock.set("2026-03-21T02:00:00Z");
             FeedRun failed = app.run(FEED);
             assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
             assertThat(failed.message()).startsWith("source failed:").containsIgnoringCase("V_ORGANISATIONS");
@@ -203,14 +198,9 @@ class PublicationEndToEndTest {
     @Test
     void anEmptySourceResultIsHeldAndNeverReplacesAPublishedVersion() throws Exception {
         String source = Fixtures.h2Source();
-        Fixtures.installFixtureFeed(home);
         MutableClock clock = new MutableClock(java.time.Instant.parse(FIRST_RUN));
-        try (TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""))) {
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+        try (TestApp app = publishedThenNextNight(source, clock, "DELETE FROM fixture.organisation")) {
             Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
-
-            Fixtures.execute(source, "sa", "", "DELETE FROM fixture.organisation");
-            clock.set("2026-03-21T02:00:00Z");
             FeedRun empty = app.run(FEED);
             assertThat(empty.status()).isEqualTo(RunStatus.HELD);
             assertThat(empty.message()).contains("the source returned no publishable records while version 20260320T0900 has 4");
@@ -239,6 +229,24 @@ class PublicationEndToEndTest {
             clock.set("2026-03-04T12:00:00Z");
             // since the first run started: only id 4
             assertThat(app.run(FEED).rowsRead()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The fixture feed published from {@code source} on the first night; then {@code sql} changes the source and
+     * the clock moves to the next night, for the test's run.
+     */
+    private TestApp publishedThenNextNight(String source, MutableClock clock, String sql) throws Exception {
+        Fixtures.installFixtureFeed(home);
+        TestApp app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""));
+        try {
+            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            Fixtures.execute(source, "sa", "", sql);
+            clock.set("2026-03-21T02:00:00Z");
+            return app;
+        } catch (Exception | AssertionError e) {
+            app.close();
+            throw e;
         }
     }
 }

@@ -14,9 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,49 +35,28 @@ class FormatGoldenTest {
     @TempDir
     Path dir;
 
-    @Test
-    void dataJson() throws IOException {
-        assertGolden(FormatFixture.data(JsonDataWriter::new, RECORDS), "data.json");
+    /** Each file the service writes in JSON, XML or GeoJSON, rendered from the fixture, with its golden's name. */
+    static Stream<Arguments> files() {
+        return Stream.of(
+                golden("data.json", () -> FormatFixture.data(JsonDataWriter::new, RECORDS)),
+                golden("data.xml", () -> FormatFixture.data(XmlDataWriter::new, RECORDS)),
+                golden("data.geojson", () -> FormatFixture.data(GeoJsonDataWriter::new, RECORDS)),
+                golden("structure.xsd", () -> XsdStructure.render(STRUCTURE)),
+                golden("structure.json", () -> JsonSchemaStructure.render(STRUCTURE)),
+                golden("meta.json", () -> MetaJson.render(META)),
+                golden("meta.xml", () -> MetaXml.render(META)),
+                golden("list.json", () -> RegistryJson.render(STANDARD, REGISTRY)),
+                golden("list.xml", () -> RegistryXml.render(STANDARD, REGISTRY)));
     }
 
-    @Test
-    void dataXml() throws IOException {
-        assertGolden(FormatFixture.data(XmlDataWriter::new, RECORDS), "data.xml");
+    private static Arguments golden(String name, Supplier<byte[]> render) {
+        return Arguments.of(name, render);
     }
 
-    @Test
-    void dataGeoJson() throws IOException {
-        assertGolden(FormatFixture.data(GeoJsonDataWriter::new, RECORDS), "data.geojson");
-    }
-
-    @Test
-    void structureXsd() throws IOException {
-        assertGolden(XsdStructure.render(STRUCTURE), "structure.xsd");
-    }
-
-    @Test
-    void structureJsonSchema() throws IOException {
-        assertGolden(JsonSchemaStructure.render(STRUCTURE), "structure.json");
-    }
-
-    @Test
-    void metaJson() throws IOException {
-        assertGolden(MetaJson.render(META), "meta.json");
-    }
-
-    @Test
-    void metaXml() throws IOException {
-        assertGolden(MetaXml.render(META), "meta.xml");
-    }
-
-    @Test
-    void registryJson() throws IOException {
-        assertGolden(RegistryJson.render(STANDARD, REGISTRY), "list.json");
-    }
-
-    @Test
-    void registryXml() throws IOException {
-        assertGolden(RegistryXml.render(STANDARD, REGISTRY), "list.xml");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void matchesItsGolden(String name, Supplier<byte[]> render) throws IOException {
+        assertGolden(render.get(), name);
     }
 
     @Test

@@ -35,9 +35,7 @@ class DirectoryTargetEndToEndTest {
     void theMirrorEqualsThePublishedTreeAfterEveryVersionAndNeverLinksToAMissingFile() throws Exception {
         String source = Fixtures.h2Source();
         Path mirror = home.resolve("regional");
-        Map<String, Object> props = Mirror.directoryTarget("regional", mirror);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, source, "regional", mirror);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
         Path portal = TestApp.portal(home);
 
@@ -107,9 +105,7 @@ class DirectoryTargetEndToEndTest {
     void aMirrorThatWasTamperedWithIsRepairedAndADatasetForNoTargetStaysOutOfItsRegistry() throws Exception {
         String source = Fixtures.h2Source();
         Path mirror = home.resolve("regional");
-        Map<String, Object> props = Mirror.directoryTarget("regional", mirror);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, source, "regional", mirror);
         // a second dataset that stays in the local section only
         String local = "7017069388-localonly";
         Path feeds = TestApp.feeds(home);

@@ -41,6 +41,33 @@ final class Mirror {
         return props;
     }
 
+    /**
+     * The properties of a server target ({@code kind} ftp or sftp) named {@code name}, polled every 100 ms: where
+     * it is and who logs in; the test adds how (password, key, known hosts).
+     */
+    static Map<String, Object> serverTarget(String name, String kind, String host, int port, String user, String directory) {
+        Map<String, Object> props = new HashMap<>();
+        String prefix = "opendata.targets." + name + ".";
+        props.put(prefix + "kind", kind);
+        props.put(prefix + "remote.host", host);
+        props.put(prefix + "remote.port", String.valueOf(port));
+        props.put(prefix + "remote.username", user);
+        props.put(prefix + "remote.directory", directory);
+        props.put("opendata.outbox.poll-interval", "100ms");
+        return props;
+    }
+
+    /**
+     * The fixture feed installed in {@code home}, reading {@code source}, and a directory target {@code name}
+     * mirroring into {@code path}: the properties to start the application with.
+     */
+    static Map<String, Object> fixtureFeedTo(Path home, String source, String name, Path path) throws IOException {
+        Map<String, Object> props = directoryTarget(name, path);
+        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
+        Fixtures.installFixtureFeed(home);
+        return props;
+    }
+
     /** Every file of a tree with its SHA-256, except hidden ones (held versions, temporary files). */
     static Map<String, String> visible(Path root) {
         Map<String, String> files = new TreeMap<>(Fixtures.snapshot(root));

@@ -30,9 +30,7 @@ class OutboxDurabilityTest {
         String source = Fixtures.h2Source();
         Path mirror = home.resolve("regional");
         Files.writeString(mirror, "the share is not mounted yet");
-        Map<String, Object> props = Mirror.directoryTarget("regional", mirror);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, source, "regional", mirror);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
         try (TestApp app = TestApp.start(home, clock, props)) {
@@ -60,9 +58,7 @@ class OutboxDurabilityTest {
     void deliveriesQueuedButNeverPolledAreSentByTheNextStart() throws Exception {
         String source = Fixtures.h2Source();
         Path mirror = home.resolve("regional");
-        Map<String, Object> props = Mirror.directoryTarget("regional", mirror);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, source, "regional", mirror);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
         Map<String, Object> neverPolls = new java.util.HashMap<>(props);
@@ -90,9 +86,7 @@ class OutboxDurabilityTest {
     void pendingDeliveriesToATargetNoLongerConfiguredAreGivenUpLoudlyAtStart() throws Exception {
         Path gone = home.resolve("old-share");
         Files.writeString(gone, "never mounted");
-        Map<String, Object> props = Mirror.directoryTarget("old", gone);
-        props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
-        Fixtures.installFixtureFeed(home);
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, Fixtures.h2Source(), "old", gone);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
         try (TestApp app = TestApp.start(home, clock, props)) {
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);

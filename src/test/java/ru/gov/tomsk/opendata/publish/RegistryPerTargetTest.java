@@ -81,20 +81,12 @@ class RegistryPerTargetTest {
         }
         Map<String, Object> props = new HashMap<>(Fixtures.sourceProperties(source, "sa", ""));
         props.putAll(Mirror.directoryTarget("mirror", mirror));
-        props.put("opendata.targets.sftp.kind", "sftp");
-        props.put("opendata.targets.sftp.remote.host", "localhost");
-        props.put("opendata.targets.sftp.remote.port", String.valueOf(sftp.port()));
-        props.put("opendata.targets.sftp.remote.username", USER);
+        props.putAll(Mirror.serverTarget("sftp", "sftp", "localhost", sftp.port(), USER, "opendata"));
         props.put("opendata.targets.sftp.remote.password", "${PORTAL_PASSWORD}");
         props.put("opendata.targets.sftp.remote.known-hosts-file", sftp.writeKnownHosts(keys.resolve("known_hosts")).toString());
-        props.put("opendata.targets.sftp.remote.directory", "opendata");
         props.put("opendata.targets.sftp.remote.connect-timeout", "60s");
-        props.put("opendata.targets.ftp.kind", "ftp");
-        props.put("opendata.targets.ftp.remote.host", "127.0.0.1");
-        props.put("opendata.targets.ftp.remote.port", String.valueOf(ftp.port()));
-        props.put("opendata.targets.ftp.remote.username", USER);
+        props.putAll(Mirror.serverTarget("ftp", "ftp", "127.0.0.1", ftp.port(), USER, "opendata"));
         props.put("opendata.targets.ftp.remote.password", "${PORTAL_PASSWORD}");
-        props.put("opendata.targets.ftp.remote.directory", "opendata");
         props.put("PORTAL_PASSWORD", PASSWORD);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 

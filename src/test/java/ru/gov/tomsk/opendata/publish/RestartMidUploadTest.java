@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -66,17 +65,12 @@ class RestartMidUploadTest {
         // the first data file's upload hangs, as one to a stalled server does, until the test cuts the connection
         TestSftpServer.Stall upload = server.stallNextUpload(file -> RemoteTarget.isTemporary(file) && file.contains("data-"));
 
-        Map<String, Object> props = new HashMap<>(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
+        Map<String, Object> props = Mirror.serverTarget("portal", "sftp", "localhost", server.port(), USER, "opendata");
+        props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
         String prefix = "opendata.targets.portal.";
-        props.put(prefix + "kind", "sftp");
-        props.put(prefix + "remote.host", "localhost");
-        props.put(prefix + "remote.port", String.valueOf(server.port()));
-        props.put(prefix + "remote.username", USER);
         props.put(prefix + "remote.password", PASSWORD);
         props.put(prefix + "remote.known-hosts-file", server.writeKnownHosts(keys.resolve("known_hosts")).toString());
-        props.put(prefix + "remote.directory", "opendata");
         props.put(prefix + "remote.connect-timeout", "60s");
-        props.put("opendata.outbox.poll-interval", "100ms");
         props.put("opendata.outbox.backoff-base", "1s");
         props.put("opendata.outbox.lease", "30m");
         // stopped dead: Camel does not wait for the upload in progress (its timer thread is not interrupted either)

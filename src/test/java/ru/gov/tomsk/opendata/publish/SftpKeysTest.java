@@ -128,11 +128,8 @@ class SftpKeysTest {
         Path sshKeygen = onPath("ssh-keygen");
         assumeTrue(sshKeygen != null, "ssh-keygen is not installed");
         Path keyFile = keys.resolve("id_" + type);
-        Process keygen = new ProcessBuilder(sshKeygen.toString(), "-q", "-t", type, "-m", format,
-                "-N", encrypted ? PASSPHRASE : "", "-C", "opendata@test", "-f", keyFile.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        assertThat(keygen.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keygen.exitValue()).as(new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        runTool(List.of(sshKeygen.toString(), "-q", "-t", type, "-m", format,
+                "-N", encrypted ? PASSPHRASE : "", "-C", "opendata@test", "-f", keyFile.toString()));
         PublicKey publicKey = PublicKeyEntry.parsePublicKeyEntry(Files.readString(keys.resolve("id_" + type + ".pub")).strip())
                 .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
         KeyPair hostKey = Type.ED25519.generate();
@@ -142,6 +139,14 @@ class SftpKeysTest {
             session.mkdirs("upload");
         }
         assertThat(serverRoot.resolve("upload")).isDirectory();
+    }
+
+    /** Runs a key tool (no input: it never waits for a prompt) and checks it succeeded, showing its output if not. */
+    private static void runTool(List<String> command) throws Exception {
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertThat(tool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tool.exitValue()).as(new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     }
 
     /** An ed25519 key as OpenSSL writes it (PKCS#8, v1), which ssh-keygen does not write. */
@@ -156,9 +161,7 @@ class SftpKeysTest {
         if (encrypted) {
             command.addAll(List.of("-aes-256-cbc", "-pass", "pass:" + PASSPHRASE));
         }
-        Process genpkey = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(genpkey.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(genpkey.exitValue()).as(new String(genpkey.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        runTool(command);
         assertThat(SshKeys.header(keyFile)).isEqualTo(encrypted ? "-----BEGIN ENCRYPTED PRIVATE KEY-----" : "-----BEGIN PRIVATE KEY-----");
         KeyPair hostKey = Type.ED25519.generate();
         // the server checks the signature made with the private key against the public key offered with it

@@ -2,11 +2,9 @@ package ru.gov.tomsk.opendata.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -76,12 +74,8 @@ class SftpTargetEndToEndTest {
 
     /** The target's settings as application.yml would hold them, secrets as placeholders resolved from the environment. */
     Map<String, Object> props(Path knownHosts, boolean privateKey) throws Exception {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = Mirror.serverTarget("portal", "sftp", "localhost", port, USER, "upload/opendata");
         String prefix = "opendata.targets.portal.";
-        props.put(prefix + "kind", "sftp");
-        props.put(prefix + "remote.host", "localhost");
-        props.put(prefix + "remote.port", String.valueOf(port));
-        props.put(prefix + "remote.username", USER);
         if (privateKey) {
             props.put(prefix + "remote.private-key-file", privateKeyFile().toString());
             props.put(prefix + "remote.private-key-passphrase", "${PORTAL_KEY_PASSPHRASE}");
@@ -91,8 +85,6 @@ class SftpTargetEndToEndTest {
             props.put("PORTAL_SFTP_PASSWORD", PASSWORD);
         }
         props.put(prefix + "remote.known-hosts-file", knownHosts.toString());
-        props.put(prefix + "remote.directory", "upload/opendata");
-        props.put("opendata.outbox.poll-interval", "100ms");
         props.put("opendata.outbox.backoff-base", "1s");
         props.put("opendata.outbox.backoff-cap", "4s");
         return props;
@@ -100,67 +92,15 @@ class SftpTargetEndToEndTest {
 
     @Test
     void theServerTreeEqualsThePublishedTreeAfterEveryVersionAndNeverLinksToAMissingFile() throws Exception {
-        String source = Fixtures.h2Source();
-        Map<String, Object> props = props(knownHosts(server.hostKey()), false);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
-        Files.createDirectories(remote());
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        Path portal = TestApp.portal(home);
-
-        try (TestApp app = TestApp.start(home, clock, props);
-             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
-            Delivery v1 = Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
-            assertThat(v1.lastError()).isNull();
-            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal)).containsKeys("list.csv", FEED + "/meta.csv");
-
-            // unchanged: only `valid` moves in the passport (same length, other bytes)
-            clock.set("2026-04-02T02:00:00Z");
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.UNCHANGED);
-            Mirror.await(app, FEED, "20260320T0900", "portal", d -> d.status() == DeliveryStatus.DONE && d.revision() == 2);
-            assertThat(Fixtures.lines(remote().resolve(FEED).resolve("meta.csv"))).contains("valid,20260925");
-            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal));
-
-            Fixtures.execute(source, "sa", "", "UPDATE fixture.organisation SET amount = 99.90 WHERE id = 1");
-            clock.set("2026-04-03T02:00:00Z");
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
-            Mirror.await(app, FEED, "20260403T0900", "portal", DeliveryStatus.DONE);
-            assertThat(Mirror.visible(remote())).isEqualTo(Mirror.visible(portal))
-                    .containsKeys(FEED + "/data-20260403T0900-structure-20260320T0900.csv",
-                            FEED + "/data-20260320T0900-structure-20260320T0900.csv");
-            // nothing hidden is left on the server
-            assertThat(Fixtures.snapshot(remote())).isEqualTo(Mirror.visible(remote()));
-            assertThat(watcher.broken()).isEmpty();
-        }
+        assertThat(ServerScenarios.threeVersions(home, props(knownHosts(server.hostKey()), false), remote())).isEmpty();
     }
 
     @Test
     void aServerThatIsDownIsRetriedUntilItIsBackAndNoTemporaryFileStays() throws Exception {
-        Map<String, Object> props = props(knownHosts(server.hostKey()), true);
-        props.putAll(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
-        Fixtures.installFixtureFeed(home);
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-
-        try (TestApp app = TestApp.start(home, clock, props);
-             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
-            server.stop();
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
-            Delivery failed = Mirror.await(app, FEED, "20260320T0900", "portal",
-                    d -> d.attempts() == 1 && d.claimedBy() == null);
-            assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(failed.lastError()).startsWith("cannot write sftp://***@localhost:" + port + "/upload/opendata: ").contains("Connection refused")
-                    .doesNotContain(PASSPHRASE);
-            assertThat(watcher.broken()).isEmpty();
-
-            server.restart();
-            clock.set(failed.nextAttemptAt());
-            Delivery done = Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
-            assertThat(done.attempts()).isEqualTo(2);
-            assertThat(done.lastError()).isNull();
-            assertThat(Fixtures.snapshot(remote())).isEqualTo(Mirror.visible(TestApp.portal(home)));
-            assertThat(watcher.broken()).isEmpty();
-        }
+        assertThat(ServerScenarios.downUntilBack(home, props(knownHosts(server.hostKey()), true), remote(), server::stop,
+                server::restart, error -> assertThat(error)
+                        .startsWith("cannot write sftp://***@localhost:" + port + "/upload/opendata: ").contains("Connection refused")
+                        .doesNotContain(PASSPHRASE))).isEmpty();
     }
 
     @Test
@@ -184,22 +124,7 @@ class SftpTargetEndToEndTest {
 
     @Test
     void aServerStoppedMidDeliveryIsCompletedAfterRetriesWithNoTemporaryFileLeftAndNoBrokenLink() throws Exception {
-        String source = Fixtures.h2Source();
-        Map<String, Object> props = props(knownHosts(server.hostKey()), false);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
-        Fixtures.installFixtureFeed(home);
-        Files.createDirectories(remote());
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        Path portal = TestApp.portal(home);
-
-        try (TestApp app = TestApp.start(home, clock, props);
-             Mirror.LinkWatcher watcher = new Mirror.LinkWatcher(remote())) {
-            assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
-            Mirror.await(app, FEED, "20260320T0900", "portal", DeliveryStatus.DONE);
-
-            CrashMidDelivery.secondVersion(app, clock, source, portal, remote(), server.crashAfterNextUpload(), "sftp",
-                    PASSWORD, server::isStopped, server::restart);
-            assertThat(watcher.broken()).isEmpty();
-        }
+        assertThat(ServerScenarios.crashMidDelivery(home, props(knownHosts(server.hostKey()), false), remote(),
+                server.crashAfterNextUpload(), "sftp", PASSWORD, server::isStopped, server::restart)).isEmpty();
     }
 }

@@ -30,12 +30,10 @@ class SupersedeTest {
         String source = Fixtures.h2Source();
         Path mirror = home.resolve("regional");
         Files.writeString(mirror, "down");
-        Map<String, Object> props = Mirror.directoryTarget("regional", mirror);
-        props.putAll(Fixtures.sourceProperties(source, "sa", ""));
+        Map<String, Object> props = Mirror.fixtureFeedTo(home, source, "regional", mirror);
         // longer than between the two runs: the older delivery is not tried again before it is superseded
         props.put("opendata.outbox.backoff-base", "2h");
         props.put("opendata.outbox.backoff-cap", "2h");
-        Fixtures.installFixtureFeed(home);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
 
         try (TestApp app = TestApp.start(home, clock, props)) {

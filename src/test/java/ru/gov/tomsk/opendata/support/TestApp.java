@@ -46,6 +46,24 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
+     * Started on {@code source} with the fixture feed and the test resources' feed {@code feed}, each run once and
+     * published: the open-data section of the web tests.
+     */
+    public static TestApp publishing(Path home, MutableClock clock, String source, String feed) throws IOException {
+        Fixtures.installFixtureFeed(home);
+        Fixtures.installFeed(home, feed + ".yaml", feed + ".yaml");
+        TestApp app = start(home, clock, Fixtures.sourceProperties(source, "sa", ""));
+        for (String published : List.of(Fixtures.FEED, feed)) {
+            RunStatus status = app.run(published).status();
+            if (status != RunStatus.PUBLISHED) {
+                app.close();
+                throw new AssertionError(published + " was not published: " + status);
+            }
+        }
+        return app;
+    }
+
+    /**
      * Starts the service as {@code ./mvnw spring-boot:run} does, with the operator's {@code config/application.yml}
      * and the demo feeds of {@code config/feeds}; only the state database and the portal tree go under {@code home}.
      */

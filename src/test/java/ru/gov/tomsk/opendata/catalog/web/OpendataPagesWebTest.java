@@ -60,13 +60,9 @@ class OpendataPagesWebTest {
 
     @BeforeAll
     static void publish() throws IOException {
-        Fixtures.installFixtureFeed(home);
-        Fixtures.installFeed(home, BUDGET + ".yaml", BUDGET + ".yaml");
         String source = Fixtures.h2Source();
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        app = TestApp.start(home, clock, Fixtures.sourceProperties(source, "sa", ""));
-        assertThat(app.run(FIXTURE).status()).isEqualTo(RunStatus.PUBLISHED);
-        assertThat(app.run(BUDGET).status()).isEqualTo(RunStatus.PUBLISHED);
+        app = TestApp.publishing(home, clock, source, BUDGET);
         Fixtures.execute(source, "sa", "",
                 "INSERT INTO fixture.organisation VALUES (5, 'Библиотека', NULL, 10.00, NULL, NULL, TRUE, NULL)");
         clock.set("2026-03-21T03:30:00Z");

@@ -44,6 +44,11 @@ public final class Console implements AutoCloseable {
     public HtmlPage logIn(String user) throws IOException {
         HtmlPage login = open("/admin/");
         assertThat(login.getUrl().getPath()).isEqualTo("/admin/login");
+        return signIn(login, user);
+    }
+
+    /** Fills in the login form of {@code login} as {@code user}, sends it and checks it lands on the overview. */
+    public static HtmlPage signIn(HtmlPage login, String user) throws IOException {
         HtmlForm form = login.getForms().get(0);
         form.<HtmlInput>getInputByName("username").type(user);
         form.<HtmlInput>getInputByName("password").type(TestUsers.password(user));

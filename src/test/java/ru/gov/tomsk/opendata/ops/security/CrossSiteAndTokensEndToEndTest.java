@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.gov.tomsk.opendata.ops.console.Console.click;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,6 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
-import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -56,6 +56,7 @@ import ru.gov.tomsk.opendata.catalog.GateRepository;
 import ru.gov.tomsk.opendata.catalog.HeldVersion;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.ops.Role;
+import ru.gov.tomsk.opendata.ops.console.Console;
 import ru.gov.tomsk.opendata.ops.token.ApiToken;
 import ru.gov.tomsk.opendata.ops.token.ApiTokens;
 import ru.gov.tomsk.opendata.publish.Delivery;
@@ -456,13 +457,7 @@ class CrossSiteAndTokensEndToEndTest {
     }
 
     static HtmlPage logIn(WebClient browser, String user) throws Exception {
-        HtmlPage login = browser.getPage(url("/admin/login"));
-        HtmlForm form = login.getForms().get(0);
-        form.<HtmlInput>getInputByName("username").type(user);
-        form.<HtmlInput>getInputByName("password").type(TestUsers.password(user));
-        HtmlPage landed = click(form.getFirstByXPath(".//button[@type='submit']"));
-        assertThat(landed.getUrl().getPath()).as(landed.asNormalizedText()).isEqualTo("/admin/");
-        return landed;
+        return Console.signIn(browser.getPage(url("/admin/login")), user);
     }
 
     static HtmlPage create(HtmlPage tokensPage, String name, String role, String days) throws Exception {
@@ -473,11 +468,6 @@ class CrossSiteAndTokensEndToEndTest {
         HtmlPage answer = click(tokensPage.getElementById("create"));
         assertThat(answer.getUrl().getPath()).isEqualTo("/admin/tokens");
         return answer;
-    }
-
-    static HtmlPage click(Object button) throws Exception {
-        assertThat(button).as("button").isNotNull();
-        return ((HtmlButton) button).click();
     }
 
     static long idOf(String name) {
