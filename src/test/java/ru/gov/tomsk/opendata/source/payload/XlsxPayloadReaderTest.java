@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -72,15 +73,10 @@ class XlsxPayloadReaderTest {
             Sheet sheet = book.createSheet("Лист1");
             sheet.createRow(0); // an empty row, as left by a deleted title
             sheet.createRow(1).createCell(1).setCellValue(""); // a cell element with nothing in it
-            Row header = sheet.createRow(2);
-            header.createCell(1).setCellValue(" Район ");
-            header.createCell(2).setCellValue("Население");
-            Row data = sheet.createRow(3);
-            data.createCell(1).setCellValue("Советский");
-            data.createCell(2).setCellValue(120000);
+            row(sheet, 2, null, " Район ", "Население");
+            row(sheet, 3, null, "Советский", 120000);
             sheet.createRow(4).createCell(2).setBlank(); // formatted but empty: skipped
-            Row last = sheet.createRow(6);
-            last.createCell(1).setCellValue("Октябрьский");
+            row(sheet, 6, null, "Октябрьский");
         });
 
         assertThat(readAll(new XlsxPayloadReader(null), workbook, "margin.xlsx")).containsExactly(
@@ -92,15 +88,9 @@ class XlsxPayloadReaderTest {
     void aValueOutsideTheHeaderedColumnsIsRefusedWithSheetAndRow() throws IOException {
         byte[] workbook = workbook(book -> {
             Sheet sheet = book.createSheet("Школы");
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("id");
-            header.createCell(1).setCellValue("Наименование");
-            Row first = sheet.createRow(1);
-            first.createCell(0).setCellValue(1);
-            first.createCell(1).setCellValue("Школа № 1");
-            Row second = sheet.createRow(2);
-            second.createCell(0).setCellValue(2);
-            second.createCell(3).setCellValue("лишнее");
+            row(sheet, 0, "id", "Наименование");
+            row(sheet, 1, 1, "Школа № 1");
+            row(sheet, 2, 2, null, null, "лишнее");
         });
 
         assertThat(failure(new XlsxPayloadReader(null), workbook, "s.xlsx"))
@@ -110,16 +100,8 @@ class XlsxPayloadReaderTest {
 
     @Test
     void emptyOrRepeatedHeaderCellsAreErrors() throws IOException {
-        byte[] gap = workbook(book -> {
-            Row header = book.createSheet("Лист1").createRow(0);
-            header.createCell(0).setCellValue("id");
-            header.createCell(2).setCellValue("Имя");
-        });
-        byte[] twice = workbook(book -> {
-            Row header = book.createSheet("Лист1").createRow(0);
-            header.createCell(0).setCellValue("Имя");
-            header.createCell(1).setCellValue("ИМЯ");
-        });
+        byte[] gap = workbook(book -> row(book.createSheet("Лист1"), 0, "id", null, "Имя"));
+        byte[] twice = workbook(book -> row(book.createSheet("Лист1"), 0, "Имя", "ИМЯ"));
 
         assertThat(failure(new XlsxPayloadReader(null), gap, "h.xlsx"))
                 .isEqualTo("h.xlsx: sheet 'Лист1' row 1: cell B1 of the header is empty; every column needs a name");
@@ -219,60 +201,58 @@ class XlsxPayloadReaderTest {
             twoDecimals.setDataFormat(book.createDataFormat().getFormat("0.00"));
 
             Sheet sheet = book.createSheet("Организации");
-            Row header = sheet.createRow(0);
-            String[] names = {"ИНН", "Наименование", "Дата регистрации", "Обновлено", "Сумма", "Работает", "Примечание"};
-            for (int i = 0; i < names.length; i++) {
-                header.createCell(i).setCellValue(names[i]);
-            }
-            Row first = sheet.createRow(1);
-            first.createCell(0).setCellValue("7017069388");
-            first.createCell(1).setCellValue("ООО «Ромашка»");
-            first.createCell(2).setCellValue(LocalDate.of(2024, 1, 15));
+            row(sheet, 0, "ИНН", "Наименование", "Дата регистрации", "Обновлено", "Сумма", "Работает", "Примечание");
+            Row first = row(sheet, 1, "7017069388", "ООО «Ромашка»", LocalDate.of(2024, 1, 15),
+                    LocalDateTime.of(2024, 1, 15, 8, 30), 1234567.891, true);
             first.getCell(2).setCellStyle(date);
-            first.createCell(3).setCellValue(LocalDateTime.of(2024, 1, 15, 8, 30));
             first.getCell(3).setCellStyle(dateTime);
-            first.createCell(4).setCellValue(1234567.891);
-            first.createCell(5).setCellValue(true);
             first.createCell(6).setBlank();
 
-            Row second = sheet.createRow(2);
-            second.createCell(0).setCellValue(7017000001d);
-            second.createCell(1).setCellValue("МАОУ СОШ № 4");
-            second.createCell(2).setCellValue(LocalDate.of(1998, 9, 1));
+            Row second = row(sheet, 2, 7017000001d, "МАОУ СОШ № 4", LocalDate.of(1998, 9, 1),
+                    LocalDateTime.of(2023, 12, 31, 23, 59, 59), 42.0, false, 0.5);
             second.getCell(2).setCellStyle(builtinDate);
-            second.createCell(3).setCellValue(LocalDateTime.of(2023, 12, 31, 23, 59, 59));
             second.getCell(3).setCellStyle(dateTime);
-            second.createCell(4).setCellValue(42.0);
-            second.createCell(5).setCellValue(false);
-            second.createCell(6).setCellValue(0.5);
             second.getCell(6).setCellStyle(time);
 
             sheet.createRow(3); // an empty row between records: skipped
 
-            Row third = sheet.createRow(4);
-            third.createCell(0).setCellValue("7017000002");
-            third.createCell(1).setCellValue("");
-            third.createCell(4).setCellValue(1e15);
+            Row third = row(sheet, 4, "7017000002", "", null, null, 1e15);
             third.createCell(6).setCellErrorValue(FormulaError.NA.getCode());
 
-            Row fourth = sheet.createRow(5);
-            fourth.createCell(0).setCellValue(-0.0);
-            fourth.createCell(1).setCellValue("Лицей № 7");
-            fourth.createCell(4).setCellValue(3.14159);
+            Row fourth = row(sheet, 5, -0.0, "Лицей № 7", null, null, 3.14159, null, -0.1);
             fourth.getCell(4).setCellStyle(twoDecimals);
-            fourth.createCell(6).setCellValue(-0.1);
 
             Sheet reference = book.createSheet("Справочник");
-            Row referenceHeader = reference.createRow(0);
-            referenceHeader.createCell(0).setCellValue("Код");
-            referenceHeader.createCell(1).setCellValue("Район");
-            Row kirovsky = reference.createRow(1);
-            kirovsky.createCell(0).setCellValue(1);
-            kirovsky.createCell(1).setCellValue("Кировский");
-            Row leninsky = reference.createRow(2);
-            leninsky.createCell(0).setCellValue(2);
-            leninsky.createCell(1).setCellValue("Ленинский");
+            row(reference, 0, "Код", "Район");
+            row(reference, 1, 1, "Кировский");
+            row(reference, 2, 2, "Ленинский");
         });
+    }
+
+    /** A row whose cells hold {@code values} from column A on; a {@code null} leaves its cell out. */
+    private static Row row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int column = 0; column < values.length; column++) {
+            Object value = values[column];
+            if (value == null) {
+                continue;
+            }
+            Cell cell = row.createCell(column);
+            if (value instanceof String text) {
+                cell.setCellValue(text);
+            } else if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else if (value instanceof Boolean bool) {
+                cell.setCellValue(bool);
+            } else if (value instanceof LocalDate day) {
+                cell.setCellValue(day);
+            } else if (value instanceof LocalDateTime moment) {
+                cell.setCellValue(moment);
+            } else {
+                throw new IllegalArgumentException("no cell type for " + value.getClass());
+            }
+        }
+        return row;
     }
 
     private interface Filler {
