@@ -16,17 +16,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.support.Workbooks;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gov.tomsk.opendata.support.Workbooks.row;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.failure;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.readAll;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.record;
@@ -69,7 +69,7 @@ class XlsxPayloadReaderTest {
 
     @Test
     void theHeaderIsTheFirstNonEmptyRowWhereverItStarts() throws IOException {
-        byte[] workbook = workbook(book -> {
+        byte[] workbook = Workbooks.xlsx(book -> {
             Sheet sheet = book.createSheet("Лист1");
             sheet.createRow(0); // an empty row, as left by a deleted title
             sheet.createRow(1).createCell(1).setCellValue(""); // a cell element with nothing in it
@@ -86,7 +86,7 @@ class XlsxPayloadReaderTest {
 
     @Test
     void aValueOutsideTheHeaderedColumnsIsRefusedWithSheetAndRow() throws IOException {
-        byte[] workbook = workbook(book -> {
+        byte[] workbook = Workbooks.xlsx(book -> {
             Sheet sheet = book.createSheet("Школы");
             row(sheet, 0, "id", "Наименование");
             row(sheet, 1, 1, "Школа № 1");
@@ -100,8 +100,8 @@ class XlsxPayloadReaderTest {
 
     @Test
     void emptyOrRepeatedHeaderCellsAreErrors() throws IOException {
-        byte[] gap = workbook(book -> row(book.createSheet("Лист1"), 0, "id", null, "Имя"));
-        byte[] twice = workbook(book -> row(book.createSheet("Лист1"), 0, "Имя", "ИМЯ"));
+        byte[] gap = Workbooks.xlsx(book -> row(book.createSheet("Лист1"), 0, "id", null, "Имя"));
+        byte[] twice = Workbooks.xlsx(book -> row(book.createSheet("Лист1"), 0, "Имя", "ИМЯ"));
 
         assertThat(failure(new XlsxPayloadReader(null), gap, "h.xlsx"))
                 .isEqualTo("h.xlsx: sheet 'Лист1' row 1: cell B1 of the header is empty; every column needs a name");
@@ -135,7 +135,7 @@ class XlsxPayloadReaderTest {
 
     @Test
     void anEmptySheetHasNoHeader() throws IOException {
-        byte[] workbook = workbook(book -> book.createSheet("Пусто"));
+        byte[] workbook = Workbooks.xlsx(book -> book.createSheet("Пусто"));
 
         assertThat(failure(new XlsxPayloadReader(null), workbook, "e.xlsx"))
                 .isEqualTo("e.xlsx: sheet 'Пусто' has no rows; its first non-empty row must be the header");
@@ -162,7 +162,7 @@ class XlsxPayloadReaderTest {
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + " ".repeat(20 * 1024 * 1024)
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row></sheetData></worksheet>";
-        byte[] bomb = replaceEntry(workbook(book -> book.createSheet("Лист1").createRow(0).createCell(0)
+        byte[] bomb = replaceEntry(Workbooks.xlsx(book -> book.createSheet("Лист1").createRow(0).createCell(0)
                 .setCellValue("id")), "xl/worksheets/sheet1.xml", bloated.getBytes(StandardCharsets.UTF_8));
 
         assertThat(failure(new XlsxPayloadReader(null), bomb, "bomb.xlsx"))
@@ -188,7 +188,7 @@ class XlsxPayloadReaderTest {
 
     /** Two sheets: a register with every kind of cell, and a small reference list. */
     private static byte[] registerWorkbook() throws IOException {
-        return workbook(book -> {
+        return Workbooks.xlsx(book -> {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy"));
             CellStyle dateTime = book.createCellStyle();
@@ -227,44 +227,6 @@ class XlsxPayloadReaderTest {
             row(reference, 1, 1, "Кировский");
             row(reference, 2, 2, "Ленинский");
         });
-    }
-
-    /** A row whose cells hold {@code values} from column A on; a {@code null} leaves its cell out. */
-    private static Row row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int column = 0; column < values.length; column++) {
-            Object value = values[column];
-            if (value == null) {
-                continue;
-            }
-            Cell cell = row.createCell(column);
-            if (value instanceof String text) {
-                cell.setCellValue(text);
-            } else if (value instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
-            } else if (value instanceof Boolean bool) {
-                cell.setCellValue(bool);
-            } else if (value instanceof LocalDate day) {
-                cell.setCellValue(day);
-            } else if (value instanceof LocalDateTime moment) {
-                cell.setCellValue(moment);
-            } else {
-                throw new IllegalArgumentException("no cell type for " + value.getClass());
-            }
-        }
-        return row;
-    }
-
-    private interface Filler {
-        void fill(Workbook book);
-    }
-
-    private static byte[] workbook(Filler filler) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            filler.fill(book);
-            book.write(bytes);
-            return bytes.toByteArray();
-        }
     }
 
     /** The same zip with one entry's content replaced. */
