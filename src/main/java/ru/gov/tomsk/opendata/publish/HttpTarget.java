@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.http.HttpClients;
+import ru.gov.tomsk.opendata.http.RequestHeader;
 
 import ru.gov.tomsk.opendata.catalog.PublishedDataset;
 
@@ -51,27 +51,17 @@ final class HttpTarget extends WebTarget {
     /** Larger error bodies are not read further. */
     static final int MAX_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /** As the http source's {@code headers}: line breaks, and a ';' followed by the next {@code Name:}. */
-    private static final Pattern HEADER_SEPARATOR = Pattern.compile("\\R|;\\s*(?=[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*:)");
 
     enum Body { JSON, MULTIPART }
 
-    record Header(String name, String value) {
-        @Override
-        public String toString() {
-            return name + ": ***";
-        }
-    }
-
     private final String urlTemplate;
     private final String method;
-    private final List<Header> headers;
+    private final List<RequestHeader> headers;
     private final String token;
     private final Body body;
     private final URI publicBase;
 
-    HttpTarget(String name, String urlTemplate, String method, List<Header> headers, String token, Body body,
+    HttpTarget(String name, String urlTemplate, String method, List<RequestHeader> headers, String token, Body body,
                URI publicBase, HttpClients http, Duration connectTimeout, Duration timeout) {
         // a redirected POST would silently turn into a GET: a redirect is reported, not followed
         super(name, http, connectTimeout, HttpClient.Redirect.NEVER, timeout);
@@ -114,7 +104,7 @@ final class HttpTarget extends WebTarget {
         }
 
         HttpRequest.Builder request = http.request(url, timeout);
-        for (Header header : headers) {
+        for (RequestHeader header : headers) {
             request.setHeader(header.name(), header.value());
         }
         if (token != null) {
@@ -267,34 +257,13 @@ final class HttpTarget extends WebTarget {
             if (token != null && !token.isEmpty()) {
                 message = message.replace(token, "***");
             }
-            for (Header header : headers) {
+            for (RequestHeader header : headers) {
                 if (header.value().length() >= 4) {
                     message = message.replace(header.value(), "***");
                 }
             }
         }
         return new DeliveryResult(result.outcome(), message);
-    }
-
-    static List<Header> headers(String option, String key) {
-        if (option == null || option.isBlank()) {
-            return List.of();
-        }
-        List<Header> headers = new ArrayList<>();
-        for (String line : HEADER_SEPARATOR.split(option)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String header = colon < 0 ? "" : line.substring(0, colon).strip();
-            if (colon < 0 || !HEADER_NAME.matcher(header).matches()) {
-                // the value may be a credential: name the position, never the text
-                throw new IllegalArgumentException(key + ": entry " + (headers.size() + 1)
-                        + " is not 'Name: value'; separate headers with ';' or line breaks");
-            }
-            headers.add(new Header(header, line.substring(colon + 1).strip()));
-        }
-        return headers;
     }
 
     @Component
@@ -343,9 +312,9 @@ final class HttpTarget extends WebTarget {
                 case "multipart" -> Body.MULTIPART;
                 default -> throw new IllegalArgumentException(key + ".body '" + http.body() + "' is neither json nor multipart");
             };
-            List<Header> headers = headers(http.headers(), key + ".headers");
+            List<RequestHeader> headers = RequestHeader.parse(http.headers(), key + ".headers");
             HttpRequest.Builder probe = HttpRequest.newBuilder(URI.create("http://localhost/"));
-            for (Header header : headers) {
+            for (RequestHeader header : headers) {
                 try {
                     probe.setHeader(header.name(), header.value());
                 } catch (IllegalArgumentException e) {

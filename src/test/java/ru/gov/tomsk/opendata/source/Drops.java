@@ -32,6 +32,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.catalog.FeedRun;
+import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.support.Fixtures;
+import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestFtpServer;
 import ru.gov.tomsk.opendata.support.TestSftpServer;
@@ -100,17 +103,7 @@ final class Drops {
 
     /** As {@link #ftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
     static String ftpSource(String prefix, String directory, String minAge) {
-        return """
-                  kind: ftp
-                  host: 127.0.0.1
-                  port: ${%1$s_PORT}
-                  username: ${%1$s_USER}
-                  password: ${%1$s_PASSWORD}
-                  directory: %2$s
-                  include: organisations*.csv
-                  minAge: %3$s
-                  format: csv
-                """.formatted(prefix, directory, minAge);
+        return remoteSource("ftp", "127.0.0.1", prefix, "", directory, minAge);
     }
 
     /** The properties {@link #ftpSource(String, String)} refers to. */
@@ -130,18 +123,24 @@ final class Drops {
 
     /** As {@link #sftpSource(String, String)}, its settings named {@code <prefix>_PORT} and so on, one per server. */
     static String sftpSource(String prefix, String directory, String minAge) {
+        return remoteSource("sftp", "localhost", prefix, "  knownHostsFile: ${" + prefix + "_KNOWN_HOSTS}\n", directory,
+                minAge);
+    }
+
+    /** The block both remote kinds share; {@code extra} holds the kind's own lines, indented by two. */
+    private static String remoteSource(String kind, String host, String prefix, String extra, String directory,
+                                       String minAge) {
         return """
-                  kind: sftp
-                  host: localhost
-                  port: ${%1$s_PORT}
-                  username: ${%1$s_USER}
-                  password: ${%1$s_PASSWORD}
-                  knownHostsFile: ${%1$s_KNOWN_HOSTS}
-                  directory: %2$s
+                  kind: %1$s
+                  host: %2$s
+                  port: ${%3$s_PORT}
+                  username: ${%3$s_USER}
+                  password: ${%3$s_PASSWORD}
+                %4$s  directory: %5$s
                   include: organisations*.csv
-                  minAge: %3$s
+                  minAge: %6$s
                   format: csv
-                """.formatted(prefix, directory, minAge);
+                """.formatted(kind, host, prefix, extra, directory, minAge);
     }
 
     /**
@@ -157,6 +156,58 @@ final class Drops {
                                          Path knownHosts) throws IOException {
         return new HashMap<>(Map.of(prefix + "_PORT", String.valueOf(server.port()), prefix + "_USER", user,
                 prefix + "_PASSWORD", password, prefix + "_KNOWN_HOSTS", server.writeKnownHosts(knownHosts).toString()));
+    }
+
+    /**
+     * What every remote drop kind must do with a good file: the first drop is published and archived on the server
+     * under the run's day; after a restart on the same state the very same file (name, size, mtime) is not read
+     * again, and a changed one is published. {@code afterFirstRun} checks what only one kind promises.
+     */
+    static void assertPublishedOnceAcrossARestart(Path home, Path inbox, Map<String, Object> props,
+                                                  Runnable afterFirstRun) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            drop(inbox, "organisations.csv", GOOD_CSV, DROPPED_AT);
+            FeedRun first = run(app, FEED);
+            assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(first.rowsWritten()).isEqualTo(3);
+            assertThat(files(inbox)).isEmpty();
+            assertThat(inbox.resolve(".done/20260320/organisations.csv")).hasContent(GOOD_CSV);
+            afterFirstRun.run();
+        }
+
+        clock.set("2026-03-21T02:00:00Z");
+        try (TestApp app = TestApp.start(home, clock, props)) {
+            drop(inbox, "organisations.csv", GOOD_CSV, DROPPED_AT);
+            fire(app, FEED);
+            assertThat(app.runs(FEED)).hasSize(1);
+            assertThat(files(inbox)).containsExactly("organisations.csv");
+
+            drop(inbox, "organisations.csv", CHANGED_CSV, DROPPED_AT.plusSeconds(3600));
+            FeedRun changed = run(app, FEED);
+            assertThat(changed.status()).as(changed.message()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(changed.rowsChanged()).isEqualTo(1);
+            assertThat(inbox.resolve(".done/20260321/organisations.csv")).hasContent(CHANGED_CSV);
+        }
+    }
+
+    /**
+     * The next day a drop whose line 4 lost two columns fails its run, moves to {@code .error} with its reason beside
+     * it, and the {@code published} portal stays as it was. Returns the reason file's text.
+     */
+    static String assertBadDropRefused(TestApp app, MutableClock clock, Path home, Path inbox,
+                                       Map<String, String> published) throws IOException {
+        clock.set("2026-03-21T02:00:00Z");
+        drop(inbox, "organisations-bad.csv", RAGGED_CSV, DROPPED_AT);
+        FeedRun failed = run(app, FEED);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.message()).contains("organisations-bad.csv").contains("line 4");
+        assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
+        assertThat(inbox.resolve(".error/organisations-bad.csv")).hasContent(RAGGED_CSV);
+        assertThat(files(inbox)).isEmpty();
+        String reason = Files.readString(inbox.resolve(".error/organisations-bad.csv.error.txt"));
+        assertThat(reason).contains("Reason: " + failed.message());
+        return reason;
     }
 
     /**

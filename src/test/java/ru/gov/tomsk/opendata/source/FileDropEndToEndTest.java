@@ -114,20 +114,10 @@ class FileDropEndToEndTest {
             await().untilAsserted(() -> assertThat(inbox().resolve(".done/20260320/organisations.csv")).exists());
             Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
 
-            clock.set("2026-03-21T02:00:00Z");
-            Drops.drop(inbox(), "organisations-bad.csv", RAGGED_CSV, DROPPED_AT);
-            FeedRun failed = Drops.run(app, FEED);
-            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(failed.message()).contains("organisations-bad.csv").contains("line 4");
-            assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
-
-            Path error = inbox().resolve(".error");
-            assertThat(error.resolve("organisations-bad.csv")).hasContent(RAGGED_CSV);
-            assertThat(Files.readString(error.resolve("organisations-bad.csv.error.txt")))
+            assertThat(Drops.assertBadDropRefused(app, clock, home, inbox(), published))
                     .contains("Feed: " + FEED)
-                    .contains("File: organisations-bad.csv")
-                    .contains("Reason: " + failed.message());
-            assertThat(Drops.files(inbox())).isEmpty();
+                    .contains("File: organisations-bad.csv");
+            Path error = inbox().resolve(".error");
             assertThat(inbox().resolve(".done/20260321")).doesNotExist();
 
             // a failed file is not remembered as processed: the same file dropped again is read again

@@ -7,7 +7,6 @@ import static ru.gov.tomsk.opendata.source.Drops.FEED;
 import static ru.gov.tomsk.opendata.source.Drops.GOOD_CSV;
 import static ru.gov.tomsk.opendata.source.Drops.RAGGED_CSV;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -72,31 +71,9 @@ class FtpSourceTest {
     @Test
     void aDropIsPublishedArchivedOnTheServerAndNotProcessedAgainAfterARestart(CapturedOutput output) throws Exception {
         Drops.installFeed(home, SOURCE);
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        try (TestApp app = TestApp.start(home, clock, props(PASSWORD))) {
-            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
-            FeedRun first = Drops.run(app, FEED);
-            assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.PUBLISHED);
-            assertThat(first.rowsWritten()).isEqualTo(3);
-            assertThat(Drops.files(inbox())).isEmpty();
-            assertThat(inbox().resolve(".done/20260320/organisations.csv")).hasContent(GOOD_CSV);
-            // the local copy it was read from is gone
-            assertThat(Drops.files(home.resolve("work/drops/" + FEED))).isEmpty();
-        }
-
-        clock.set("2026-03-21T02:00:00Z");
-        try (TestApp app = TestApp.start(home, clock, props(PASSWORD))) {
-            Drops.drop(inbox(), "organisations.csv", GOOD_CSV, DROPPED_AT);
-            Drops.fire(app, FEED);
-            assertThat(app.runs(FEED)).hasSize(1);
-            assertThat(Drops.files(inbox())).containsExactly("organisations.csv");
-
-            Drops.drop(inbox(), "organisations.csv", CHANGED_CSV, DROPPED_AT.plusSeconds(3600));
-            FeedRun changed = Drops.run(app, FEED);
-            assertThat(changed.status()).as(changed.message()).isEqualTo(RunStatus.PUBLISHED);
-            assertThat(changed.rowsChanged()).isEqualTo(1);
-            assertThat(inbox().resolve(".done/20260321/organisations.csv")).hasContent(CHANGED_CSV);
-        }
+        Drops.assertPublishedOnceAcrossARestart(home, inbox(), props(PASSWORD),
+                // the local copy it was read from is gone
+                () -> assertThat(Drops.files(home.resolve("work/drops/" + FEED))).isEmpty());
         Drops.assertLogsHide(output, PASSWORD);
     }
 
@@ -110,18 +87,8 @@ class FtpSourceTest {
             assertThat(Drops.run(app, FEED).status()).isEqualTo(RunStatus.PUBLISHED);
             Map<String, String> published = Fixtures.snapshot(TestApp.portal(home));
 
-            clock.set("2026-03-21T02:00:00Z");
-            Drops.drop(inbox(), "organisations-bad.csv", RAGGED_CSV, DROPPED_AT);
-            FeedRun failed = Drops.run(app, FEED);
-            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(failed.message()).contains("organisations-bad.csv").contains("line 4");
-            assertThat(Fixtures.snapshot(TestApp.portal(home))).isEqualTo(published);
             // moved on the server, and the reason uploaded beside it
-            assertThat(inbox().resolve(".error/organisations-bad.csv")).hasContent(RAGGED_CSV);
-            assertThat(Files.readString(inbox().resolve(".error/organisations-bad.csv.error.txt")))
-                    .contains("Reason: " + failed.message())
-                    .doesNotContain(PASSWORD);
-            assertThat(Drops.files(inbox())).isEmpty();
+            assertThat(Drops.assertBadDropRefused(app, clock, home, inbox(), published)).doesNotContain(PASSWORD);
         }
         Drops.assertLogsHide(output, PASSWORD);
     }

@@ -1,10 +1,10 @@
 package ru.gov.tomsk.opendata.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gov.tomsk.opendata.support.Workbooks.row;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.gov.tomsk.opendata.source.Drops.DROPPED_AT;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,9 +24,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +35,7 @@ import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
+import ru.gov.tomsk.opendata.support.Workbooks;
 
 /**
  * The payload formats a department may drop, through the real application and the {@code file} source kind: the
@@ -359,39 +358,20 @@ class PayloadDropsEndToEndTest {
      * inside a cell.
      */
     private static byte[] workbook() throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        return Workbooks.xlsx(book -> {
             Sheet title = book.createSheet("Титул");
-            title.createRow(0).createCell(0).setCellValue("Выгрузка организаций на 19.03.2026");
-            title.createRow(2).createCell(0).setCellValue("Составитель: Иванова А. П.");
+            row(title, 0, "Выгрузка организаций на 19.03.2026");
+            row(title, 2, "Составитель: Иванова А. П.");
 
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy"));
             Sheet sheet = book.createSheet("Данные");
-            Row header = sheet.createRow(0);
-            String[] names = {"id", "name", "amount", "opened", "note"};
-            for (int i = 0; i < names.length; i++) {
-                header.createCell(i).setCellValue(names[i]);
-            }
-            Row first = sheet.createRow(1);
-            first.createCell(0).setCellValue(1);
-            first.createCell(1).setCellValue("Школа № 1");
-            first.createCell(2).setCellValue(1234.5);
-            first.createCell(3).setCellValue(LocalDate.of(1990, 9, 1));
-            first.getCell(3).setCellStyle(date);
-            first.createCell(4).setCellValue("Директор: Ёлкина А. П.");
-            Row second = sheet.createRow(2);
-            second.createCell(0).setCellValue(2);
-            second.createCell(1).setCellValue("МАОУ \"Гимназия № 2\"");
-            second.createCell(2).setCellValue(0);
-            Row third = sheet.createRow(3);
-            third.createCell(0).setCellValue(3);
-            third.createCell(1).setCellValue("Детский сад, корпус 2; филиал");
-            third.createCell(2).setCellValue(1_000_000);
-            third.createCell(3).setCellValue(LocalDate.of(2015, 6, 15));
-            third.getCell(3).setCellStyle(date);
-            third.createCell(4).setCellValue("ул. Ленина, 1\nвход со двора");
-            book.write(bytes);
-            return bytes.toByteArray();
-        }
+            row(sheet, 0, "id", "name", "amount", "opened", "note");
+            row(sheet, 1, 1, "Школа № 1", 1234.5, LocalDate.of(1990, 9, 1), "Директор: Ёлкина А. П.")
+                    .getCell(3).setCellStyle(date);
+            row(sheet, 2, 2, "МАОУ \"Гимназия № 2\"", 0);
+            row(sheet, 3, 3, "Детский сад, корпус 2; филиал", 1_000_000, LocalDate.of(2015, 6, 15),
+                    "ул. Ленина, 1\nвход со двора").getCell(3).setCellStyle(date);
+        });
     }
 }

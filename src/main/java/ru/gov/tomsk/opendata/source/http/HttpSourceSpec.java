@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import ru.gov.tomsk.opendata.http.RequestHeader;
 import ru.gov.tomsk.opendata.source.payload.PayloadReader;
 import ru.gov.tomsk.opendata.source.payload.PayloadSpec;
 
@@ -28,7 +28,7 @@ import ru.gov.tomsk.opendata.source.payload.PayloadSpec;
  * @param cursorPath required for {@link Pagination#CURSOR}
  * @param path       dotted path of the records array in a page; {@code null} for a top-level array
  */
-public record HttpSourceSpec(String url, String method, String body, List<Header> headers, String username,
+public record HttpSourceSpec(String url, String method, String body, List<RequestHeader> headers, String username,
                              String password, String token, String apiKey, Duration connectTimeout,
                              Duration readTimeout, Pagination pagination, String pageParam, String sizeParam,
                              int pageSize, long firstPage, String offsetParam, String limitParam,
@@ -37,26 +37,10 @@ public record HttpSourceSpec(String url, String method, String body, List<Header
 
     /** Placeholders a URL or body may hold, filled per request. */
     static final List<String> PLACEHOLDERS = List.of("page", "size", "offset", "limit", "cursor", "apiKey");
-    /** A header line: a token name, a colon, a value. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /**
-     * Where the {@code headers} option splits: line breaks, and a ';' followed by the next {@code Name:}. A ';'
-     * inside a value ({@code Accept: application/json; charset=utf-8}) is not followed by a name and a colon.
-     */
-    private static final Pattern HEADER_SEPARATOR = Pattern.compile("\\R|;\\s*(?=[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*:)");
 
     public HttpSourceSpec {
         Objects.requireNonNull(url, "url");
         headers = List.copyOf(headers);
-    }
-
-    /** One extra request header; its value may be a credential, so it never appears in {@link #toString()}. */
-    public record Header(String name, String value) {
-
-        @Override
-        public String toString() {
-            return name + ": " + Redactor.MASK;
-        }
     }
 
     /**
@@ -93,7 +77,7 @@ public record HttpSourceSpec(String url, String method, String body, List<Header
             throw new IllegalArgumentException("option 'password' needs option 'username' (HTTP Basic authentication)");
         }
         String apiKey = blankToNull(options.get("apiKey"));
-        List<Header> headers = headers(options.get("headers"));
+        List<RequestHeader> headers = headers(options.get("headers"));
         boolean keyUsed = url.contains("{apiKey}") || (body != null && body.contains("{apiKey}"))
                 || headers.stream().anyMatch(h -> h.value().contains("{apiKey}"));
         if (apiKey != null && !keyUsed) {
@@ -159,7 +143,7 @@ public record HttpSourceSpec(String url, String method, String body, List<Header
         secrets.add(apiKey);
         // a key written straight into a header through ${ENV} (X-Api-Key: ${KEY}) is a secret too, should the API echo it
         headers.stream().filter(h -> h.name().equalsIgnoreCase("Authorization") || Redactor.isSecretName(h.name()))
-                .map(Header::value).filter(v -> !v.contains("{apiKey}")).forEach(secrets::add);
+                .map(RequestHeader::value).filter(v -> !v.contains("{apiKey}")).forEach(secrets::add);
         return new Redactor(secrets);
     }
 
@@ -167,30 +151,13 @@ public record HttpSourceSpec(String url, String method, String body, List<Header
     @Override
     public String toString() {
         return "HttpSourceSpec[" + method + " " + redactor().url(url) + ", pagination=" + pagination.word()
-                + ", path=" + path + ", headers=" + headers.stream().map(Header::name).collect(Collectors.joining(","))
+                + ", path=" + path + ", headers=" + headers.stream().map(RequestHeader::name).collect(Collectors.joining(","))
                 + (username != null ? ", basic auth" : "") + (token != null ? ", bearer token" : "")
                 + (apiKey != null ? ", api key" : "") + "]";
     }
 
-    static List<Header> headers(String option) {
-        if (option == null || option.isBlank()) {
-            return List.of();
-        }
-        List<Header> headers = new ArrayList<>();
-        for (String line : HEADER_SEPARATOR.split(option)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? "" : line.substring(0, colon).strip();
-            if (colon < 0 || !HEADER_NAME.matcher(name).matches()) {
-                // the value may be a credential: name the position, never the text
-                throw new IllegalArgumentException("option 'headers': entry " + (headers.size() + 1)
-                        + " is not 'Name: value'; separate headers with ';' or line breaks");
-            }
-            headers.add(new Header(name, line.substring(colon + 1).strip()));
-        }
-        return headers;
+    static List<RequestHeader> headers(String option) {
+        return RequestHeader.parse(option, "option 'headers'");
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ru.gov.tomsk.opendata.http.HttpClients;
+import ru.gov.tomsk.opendata.http.RequestHeader;
 
 /**
  * Fetches one page whole, with the source's credentials, timeouts and retries.
@@ -176,7 +177,7 @@ final class PageFetcher {
         if (sameOrigin && authorization != null) {
             builder.setHeader("Authorization", authorization);
         }
-        for (HttpSourceSpec.Header header : spec.headers()) {
+        for (RequestHeader header : spec.headers()) {
             boolean credential = header.value().contains("{apiKey}") || header.name().equalsIgnoreCase("Authorization")
                     || Redactor.isSecretName(header.name());
             if (sameOrigin || !credential) {

@@ -8,10 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gov.tomsk.opendata.support.Workbooks.row;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +46,7 @@ import ru.gov.tomsk.opendata.support.Fixtures;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 import ru.gov.tomsk.opendata.support.TestUsers;
+import ru.gov.tomsk.opendata.support.Workbooks;
 
 /**
  * Push ingestion through the real application over real HTTP: an information system sends its dataset to
@@ -441,33 +441,16 @@ class PushIngestionEndToEndTest {
 
     /** The three organisations as a workbook whose data is on its second sheet. */
     private static byte[] workbook() throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            book.createSheet("Титул").createRow(0).createCell(0).setCellValue("Выгрузка организаций на 20.03.2026");
+        return Workbooks.xlsx(book -> {
+            row(book.createSheet("Титул"), 0, "Выгрузка организаций на 20.03.2026");
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy"));
             Sheet sheet = book.createSheet("Данные");
-            Row header = sheet.createRow(0);
-            String[] names = {"id", "name", "amount", "opened"};
-            for (int i = 0; i < names.length; i++) {
-                header.createCell(i).setCellValue(names[i]);
-            }
-            Object[][] records = {
-                    {1, "Школа № 1", 1234.5, java.time.LocalDate.of(1990, 9, 1)},
-                    {2, "МАОУ \"Гимназия № 2\"", 0, null},
-                    {3, "Детский сад, корпус 2; филиал", 1_000_000, java.time.LocalDate.of(2015, 6, 15)}};
-            for (int r = 0; r < records.length; r++) {
-                Row row = sheet.createRow(r + 1);
-                row.createCell(0).setCellValue(((Number) records[r][0]).doubleValue());
-                row.createCell(1).setCellValue((String) records[r][1]);
-                row.createCell(2).setCellValue(((Number) records[r][2]).doubleValue());
-                if (records[r][3] != null) {
-                    var cell = row.createCell(3);
-                    cell.setCellValue((java.time.LocalDate) records[r][3]);
-                    cell.setCellStyle(date);
-                }
-            }
-            book.write(bytes);
-            return bytes.toByteArray();
-        }
+            row(sheet, 0, "id", "name", "amount", "opened");
+            row(sheet, 1, 1, "Школа № 1", 1234.5, LocalDate.of(1990, 9, 1)).getCell(3).setCellStyle(date);
+            row(sheet, 2, 2, "МАОУ \"Гимназия № 2\"", 0);
+            row(sheet, 3, 3, "Детский сад, корпус 2; филиал", 1_000_000, LocalDate.of(2015, 6, 15))
+                    .getCell(3).setCellStyle(date);
+        });
     }
 }

@@ -20,12 +20,13 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.support.Workbooks;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gov.tomsk.opendata.support.Workbooks.row;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.failure;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.readAll;
 import static ru.gov.tomsk.opendata.source.payload.Payloads.record;
@@ -68,19 +69,14 @@ class XlsxPayloadReaderTest {
 
     @Test
     void theHeaderIsTheFirstNonEmptyRowWhereverItStarts() throws IOException {
-        byte[] workbook = workbook(book -> {
+        byte[] workbook = Workbooks.xlsx(book -> {
             Sheet sheet = book.createSheet("Лист1");
             sheet.createRow(0); // an empty row, as left by a deleted title
             sheet.createRow(1).createCell(1).setCellValue(""); // a cell element with nothing in it
-            Row header = sheet.createRow(2);
-            header.createCell(1).setCellValue(" Район ");
-            header.createCell(2).setCellValue("Население");
-            Row data = sheet.createRow(3);
-            data.createCell(1).setCellValue("Советский");
-            data.createCell(2).setCellValue(120000);
+            row(sheet, 2, null, " Район ", "Население");
+            row(sheet, 3, null, "Советский", 120000);
             sheet.createRow(4).createCell(2).setBlank(); // formatted but empty: skipped
-            Row last = sheet.createRow(6);
-            last.createCell(1).setCellValue("Октябрьский");
+            row(sheet, 6, null, "Октябрьский");
         });
 
         assertThat(readAll(new XlsxPayloadReader(null), workbook, "margin.xlsx")).containsExactly(
@@ -90,17 +86,11 @@ class XlsxPayloadReaderTest {
 
     @Test
     void aValueOutsideTheHeaderedColumnsIsRefusedWithSheetAndRow() throws IOException {
-        byte[] workbook = workbook(book -> {
+        byte[] workbook = Workbooks.xlsx(book -> {
             Sheet sheet = book.createSheet("Школы");
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("id");
-            header.createCell(1).setCellValue("Наименование");
-            Row first = sheet.createRow(1);
-            first.createCell(0).setCellValue(1);
-            first.createCell(1).setCellValue("Школа № 1");
-            Row second = sheet.createRow(2);
-            second.createCell(0).setCellValue(2);
-            second.createCell(3).setCellValue("лишнее");
+            row(sheet, 0, "id", "Наименование");
+            row(sheet, 1, 1, "Школа № 1");
+            row(sheet, 2, 2, null, null, "лишнее");
         });
 
         assertThat(failure(new XlsxPayloadReader(null), workbook, "s.xlsx"))
@@ -110,16 +100,8 @@ class XlsxPayloadReaderTest {
 
     @Test
     void emptyOrRepeatedHeaderCellsAreErrors() throws IOException {
-        byte[] gap = workbook(book -> {
-            Row header = book.createSheet("Лист1").createRow(0);
-            header.createCell(0).setCellValue("id");
-            header.createCell(2).setCellValue("Имя");
-        });
-        byte[] twice = workbook(book -> {
-            Row header = book.createSheet("Лист1").createRow(0);
-            header.createCell(0).setCellValue("Имя");
-            header.createCell(1).setCellValue("ИМЯ");
-        });
+        byte[] gap = Workbooks.xlsx(book -> row(book.createSheet("Лист1"), 0, "id", null, "Имя"));
+        byte[] twice = Workbooks.xlsx(book -> row(book.createSheet("Лист1"), 0, "Имя", "ИМЯ"));
 
         assertThat(failure(new XlsxPayloadReader(null), gap, "h.xlsx"))
                 .isEqualTo("h.xlsx: sheet 'Лист1' row 1: cell B1 of the header is empty; every column needs a name");
@@ -153,7 +135,7 @@ class XlsxPayloadReaderTest {
 
     @Test
     void anEmptySheetHasNoHeader() throws IOException {
-        byte[] workbook = workbook(book -> book.createSheet("Пусто"));
+        byte[] workbook = Workbooks.xlsx(book -> book.createSheet("Пусто"));
 
         assertThat(failure(new XlsxPayloadReader(null), workbook, "e.xlsx"))
                 .isEqualTo("e.xlsx: sheet 'Пусто' has no rows; its first non-empty row must be the header");
@@ -180,7 +162,7 @@ class XlsxPayloadReaderTest {
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + " ".repeat(20 * 1024 * 1024)
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row></sheetData></worksheet>";
-        byte[] bomb = replaceEntry(workbook(book -> book.createSheet("Лист1").createRow(0).createCell(0)
+        byte[] bomb = replaceEntry(Workbooks.xlsx(book -> book.createSheet("Лист1").createRow(0).createCell(0)
                 .setCellValue("id")), "xl/worksheets/sheet1.xml", bloated.getBytes(StandardCharsets.UTF_8));
 
         assertThat(failure(new XlsxPayloadReader(null), bomb, "bomb.xlsx"))
@@ -206,7 +188,7 @@ class XlsxPayloadReaderTest {
 
     /** Two sheets: a register with every kind of cell, and a small reference list. */
     private static byte[] registerWorkbook() throws IOException {
-        return workbook(book -> {
+        return Workbooks.xlsx(book -> {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy"));
             CellStyle dateTime = book.createCellStyle();
@@ -219,72 +201,32 @@ class XlsxPayloadReaderTest {
             twoDecimals.setDataFormat(book.createDataFormat().getFormat("0.00"));
 
             Sheet sheet = book.createSheet("Организации");
-            Row header = sheet.createRow(0);
-            String[] names = {"ИНН", "Наименование", "Дата регистрации", "Обновлено", "Сумма", "Работает", "Примечание"};
-            for (int i = 0; i < names.length; i++) {
-                header.createCell(i).setCellValue(names[i]);
-            }
-            Row first = sheet.createRow(1);
-            first.createCell(0).setCellValue("7017069388");
-            first.createCell(1).setCellValue("ООО «Ромашка»");
-            first.createCell(2).setCellValue(LocalDate.of(2024, 1, 15));
+            row(sheet, 0, "ИНН", "Наименование", "Дата регистрации", "Обновлено", "Сумма", "Работает", "Примечание");
+            Row first = row(sheet, 1, "7017069388", "ООО «Ромашка»", LocalDate.of(2024, 1, 15),
+                    LocalDateTime.of(2024, 1, 15, 8, 30), 1234567.891, true);
             first.getCell(2).setCellStyle(date);
-            first.createCell(3).setCellValue(LocalDateTime.of(2024, 1, 15, 8, 30));
             first.getCell(3).setCellStyle(dateTime);
-            first.createCell(4).setCellValue(1234567.891);
-            first.createCell(5).setCellValue(true);
             first.createCell(6).setBlank();
 
-            Row second = sheet.createRow(2);
-            second.createCell(0).setCellValue(7017000001d);
-            second.createCell(1).setCellValue("МАОУ СОШ № 4");
-            second.createCell(2).setCellValue(LocalDate.of(1998, 9, 1));
+            Row second = row(sheet, 2, 7017000001d, "МАОУ СОШ № 4", LocalDate.of(1998, 9, 1),
+                    LocalDateTime.of(2023, 12, 31, 23, 59, 59), 42.0, false, 0.5);
             second.getCell(2).setCellStyle(builtinDate);
-            second.createCell(3).setCellValue(LocalDateTime.of(2023, 12, 31, 23, 59, 59));
             second.getCell(3).setCellStyle(dateTime);
-            second.createCell(4).setCellValue(42.0);
-            second.createCell(5).setCellValue(false);
-            second.createCell(6).setCellValue(0.5);
             second.getCell(6).setCellStyle(time);
 
             sheet.createRow(3); // an empty row between records: skipped
 
-            Row third = sheet.createRow(4);
-            third.createCell(0).setCellValue("7017000002");
-            third.createCell(1).setCellValue("");
-            third.createCell(4).setCellValue(1e15);
+            Row third = row(sheet, 4, "7017000002", "", null, null, 1e15);
             third.createCell(6).setCellErrorValue(FormulaError.NA.getCode());
 
-            Row fourth = sheet.createRow(5);
-            fourth.createCell(0).setCellValue(-0.0);
-            fourth.createCell(1).setCellValue("Лицей № 7");
-            fourth.createCell(4).setCellValue(3.14159);
+            Row fourth = row(sheet, 5, -0.0, "Лицей № 7", null, null, 3.14159, null, -0.1);
             fourth.getCell(4).setCellStyle(twoDecimals);
-            fourth.createCell(6).setCellValue(-0.1);
 
             Sheet reference = book.createSheet("Справочник");
-            Row referenceHeader = reference.createRow(0);
-            referenceHeader.createCell(0).setCellValue("Код");
-            referenceHeader.createCell(1).setCellValue("Район");
-            Row kirovsky = reference.createRow(1);
-            kirovsky.createCell(0).setCellValue(1);
-            kirovsky.createCell(1).setCellValue("Кировский");
-            Row leninsky = reference.createRow(2);
-            leninsky.createCell(0).setCellValue(2);
-            leninsky.createCell(1).setCellValue("Ленинский");
+            row(reference, 0, "Код", "Район");
+            row(reference, 1, 1, "Кировский");
+            row(reference, 2, 2, "Ленинский");
         });
-    }
-
-    private interface Filler {
-        void fill(Workbook book);
-    }
-
-    private static byte[] workbook(Filler filler) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            filler.fill(book);
-            book.write(bytes);
-            return bytes.toByteArray();
-        }
     }
 
     /** The same zip with one entry's content replaced. */
