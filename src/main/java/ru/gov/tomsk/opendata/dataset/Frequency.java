@@ -18,9 +18,15 @@ import java.util.stream.Collectors;
  * weekly → the Sunday of the next ISO week, daily → the next day.
  */
 public enum Frequency {
-    DAILY, WEEKLY, MONTHLY, QUARTERLY, YEARLY;
+    DAILY("ежедневно"), WEEKLY("еженедельно"), MONTHLY("ежемесячно"), QUARTERLY("ежеквартально"), YEARLY("ежегодно");
 
     static final int DEADLINE_DAY = 25;
+
+    private final String russian;
+
+    Frequency(String russian) {
+        this.russian = russian;
+    }
 
     /** The {@code valid} date after a successful check on {@code checkedOn} (a date in the region's zone). */
     public LocalDate validUntil(LocalDate checkedOn) {
@@ -36,15 +42,25 @@ public enum Frequency {
         };
     }
 
+    /** The word the published passport carries. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The word a department uses, as the console shows it: «ежеквартально». */
+    public String russianWord() {
+        return russian;
+    }
+
+    /**
+     * The frequency a feed file names, by its English word or its Russian one: departments write what the console
+     * shows them («Периодичность: ежеквартально»).
+     */
     public static Optional<Frequency> fromWord(String word) {
-        return Arrays.stream(values()).filter(f -> f.word().equals(word)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.word().equals(word) || f.russian.equals(word)).findFirst();
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(Frequency::word).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(f -> f.word() + " (" + f.russian + ")").collect(Collectors.joining(", "));
     }
 }

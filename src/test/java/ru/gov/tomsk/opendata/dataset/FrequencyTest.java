@@ -80,9 +80,20 @@ class FrequencyTest {
 
     @Test
     void wordsAreTheFeedVocabulary() {
-        assertThat(Frequency.words()).isEqualTo("daily, weekly, monthly, quarterly, yearly");
+        assertThat(Frequency.words()).isEqualTo("daily (ежедневно), weekly (еженедельно), monthly (ежемесячно), quarterly (ежеквартально), yearly (ежегодно)");
         assertThat(Frequency.fromWord("quarterly")).contains(Frequency.QUARTERLY);
         assertThat(Frequency.fromWord("Quarterly")).isEmpty();
         assertThat(Frequency.QUARTERLY.word()).isEqualTo("quarterly");
+    }
+
+    @Test
+    void theRussianWordsAreAcceptedBesideTheEnglishOnes() {
+        assertThat(Frequency.fromWord("ежедневно")).contains(Frequency.DAILY);
+        assertThat(Frequency.fromWord("еженедельно")).contains(Frequency.WEEKLY);
+        assertThat(Frequency.fromWord("ежемесячно")).contains(Frequency.MONTHLY);
+        assertThat(Frequency.fromWord("ежеквартально")).contains(Frequency.QUARTERLY);
+        assertThat(Frequency.fromWord("ежегодно")).contains(Frequency.YEARLY);
+        assertThat(Frequency.fromWord("раз в квартал")).isEmpty();
+        assertThat(Frequency.QUARTERLY.russianWord()).isEqualTo("ежеквартально");
     }
 }

@@ -138,6 +138,17 @@ class FeedParserTest {
                 + "(code: Latin letters, digits, underscore; e.g. 7017069388-schools)");
     }
 
+    /** Departments write the word the console shows them; the passport still carries the standard's English word. */
+    @Test
+    void theFrequencyMayBeWrittenInRussian() throws InvalidFeedException {
+        for (Frequency frequency : Frequency.values()) {
+            FeedDefinition feed = parser.parse(FILE, with(VALID, "frequency: quarterly",
+                    "frequency: " + frequency.russianWord()));
+            assertThat(feed.frequency()).isEqualTo(frequency);
+            assertThat(feed.frequency().word()).isEqualTo(frequency.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     @Test
     void ymlExtensionIsAcceptedForTheFileName() throws InvalidFeedException {
         assertThat(parser.parse(Path.of("config/feeds/7017069388-schools.yml"), VALID).identifier())
@@ -240,7 +251,7 @@ class FeedParserTest {
         List<String> expected = List.of(
                 AT + "1:13: identifier: '7017069388-hospitals' does not match the file name '7017069388-schools.yaml'; "
                         + "name the file 7017069388-hospitals.yaml",
-                AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: daily, weekly, monthly, quarterly, yearly",
+                AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: daily (ежедневно), weekly (еженедельно), monthly (ежемесячно), quarterly (ежеквартально), yearly (ежегодно)",
                 AT + "17:3: source.table: unknown option of a sql source; expected: datasource, fetchSize, query",
                 AT + "22:67: structure.fields[1].type: unknown value 'text'; expected one of: "
                         + "string, integer, number, double, boolean, date, datetime",
@@ -368,7 +379,7 @@ class FeedParserTest {
                 rejected("unknownFrequencyIsReported",
                         with(VALID, "frequency: quarterly", "frequency: fortnightly"),
                         AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: "
-                        + "daily, weekly, monthly, quarterly, yearly"),
+                        + "daily (ежедневно), weekly (еженедельно), monthly (ежемесячно), quarterly (ежеквартально), yearly (ежегодно)"),
                 // the usual mistake: five crontab fields instead of Quartz's six
                 rejected("unixStyleCronIsNotAQuartzCron",
                         with(VALID, "schedule: \"0 0 3 * * ?\"", "schedule: \"0 3 * * *\""),

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.dataset.CleanupCount;
 import ru.gov.tomsk.opendata.dataset.CleanupKind;
+import ru.gov.tomsk.opendata.dataset.Frequency;
 import ru.gov.tomsk.opendata.ops.FeedCondition;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
@@ -160,14 +161,7 @@ public final class ConsoleText {
         if (word == null) {
             return "—";
         }
-        return switch (word) {
-            case "daily" -> "ежедневно";
-            case "weekly" -> "еженедельно";
-            case "monthly" -> "ежемесячно";
-            case "quarterly" -> "ежеквартально";
-            case "yearly" -> "ежегодно";
-            default -> word;
-        };
+        return Frequency.fromWord(word).map(Frequency::russianWord).orElse(word);
     }
 
     /** What the value clean-up changed, as an administrator reads it. */
