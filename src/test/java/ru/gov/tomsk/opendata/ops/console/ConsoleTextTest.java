@@ -8,6 +8,9 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import ru.gov.tomsk.opendata.ops.FeedCondition;
+import ru.gov.tomsk.opendata.ops.FeedStatus;
+
 /** The console's dates are the region's local time, and its Russian counts agree with their numbers. */
 class ConsoleTextTest {
 
@@ -20,6 +23,20 @@ class ConsoleTextTest {
         assertThat(text.iso(Instant.parse("2026-03-24T20:30:00Z"))).isEqualTo("2026-03-25T03:30+07:00");
         assertThat(text.date(LocalDate.of(2026, 6, 25))).isEqualTo("25.06.2026");
         assertThat(text.dateTime(null)).isEqualTo("—");
+    }
+
+    /** A failed first run has no earlier version to keep: the console must not promise one. */
+    @Test
+    void aFailureSaysWhetherAnEarlierVersionStaysPublished() {
+        assertThat(text.reason(failing(null))).isEqualTo(
+                "Последний запуск завершился ошибкой; набор ещё ни разу не был опубликован.");
+        assertThat(text.reason(failing("20260320T0900"))).isEqualTo(
+                "Последний запуск завершился ошибкой; опубликованная ранее версия остаётся доступной.");
+    }
+
+    private static FeedStatus failing(String newestVersion) {
+        return new FeedStatus("7017069388-schools", "Школы", "quarterly", FeedCondition.FAILING, "run 1 failed", null,
+                null, newestVersion, null, null, null, null, false, false, 0, 0, 0);
     }
 
     @Test
