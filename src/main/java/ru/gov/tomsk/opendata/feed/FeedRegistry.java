@@ -71,7 +71,7 @@ public class FeedRegistry {
             } catch (InvalidFeedException e) {
                 broken.put(id, e);
                 remember(id, observation, false);
-                LOG.error("Feed file is invalid and will not run; the other feeds are not affected:\n{}", e.getMessage());
+                LOG.error("Feed file is invalid and will not run; the other feeds are not affected: {}", e.oneLine());
             }
         }
         LOG.info("Loaded {} feed(s) from {}{}", feeds.size(), directory,

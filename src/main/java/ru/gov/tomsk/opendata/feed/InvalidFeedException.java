@@ -23,4 +23,12 @@ public class InvalidFeedException extends Exception {
     public List<FeedProblem> problems() {
         return problems;
     }
+
+    /**
+     * Every problem on one line, each still starting with its file:line:column, for the log: one event is one line,
+     * so that {@code grep ERROR} keeps the location with the message.
+     */
+    public String oneLine() {
+        return problems.stream().map(FeedProblem::toString).collect(Collectors.joining(" | "));
+    }
 }

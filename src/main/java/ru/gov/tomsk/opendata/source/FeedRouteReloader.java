@@ -219,11 +219,12 @@ public class FeedRouteReloader implements SmartLifecycle {
         String id = change.feedId();
         String problem = change.problem().getMessage();
         if (change.previous() == null) {
-            LOG.error("Feed file is invalid and will not run; the other feeds are not affected:\n{}", problem);
+            LOG.error("Feed file is invalid and will not run; the other feeds are not affected: {}",
+                    change.problem().oneLine());
             runLog.recordFailure(id, RunStatus.INVALID, problem);
         } else {
-            LOG.error("Edited feed file is invalid; feed {} keeps running its previous definition until it is fixed:\n{}",
-                    id, problem);
+            LOG.error("Edited feed file is invalid; feed {} keeps running its previous definition until it is fixed: {}",
+                    id, change.problem().oneLine());
             runLog.recordFailure(id, RunStatus.INVALID,
                     "the edited feed file is invalid; the previous definition keeps running until it is fixed:\n" + problem);
         }

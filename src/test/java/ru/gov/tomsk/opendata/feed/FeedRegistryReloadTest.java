@@ -13,7 +13,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
 
 import ru.gov.tomsk.opendata.feed.FeedChange.Kind;
@@ -39,6 +42,22 @@ class FeedRegistryReloadTest {
         registry = new FeedRegistry(dir, FeedRules.of(Set.of("fixture"), name -> null));
         file = dir.resolve(ID + ".yaml");
         valid = new ClassPathResource("e2e/" + ID + ".yaml").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** One event is one line: `grep ERROR` of the log keeps each problem's file:line with the message. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBrokenFileIsLoggedAsOneLineWithEveryLocation(CapturedOutput output) throws IOException {
+        Files.writeString(file, valid.replace("frequency: quarterly", "frequency: fortnightly") + "colour: blue\n");
+        registry.load();
+
+        String error = output.getAll().lines().filter(line -> line.contains("Feed file is invalid")).findFirst()
+                .orElseThrow();
+        assertThat(error).contains(file + ":").contains("ERROR");
+        InvalidFeedException broken = registry.broken().get(ID);
+        assertThat(broken.problems()).hasSizeGreaterThanOrEqualTo(2);
+        // every problem, located, on that same line
+        broken.problems().forEach(problem -> assertThat(error).contains(problem.toString()));
     }
 
     @Test
