@@ -30,26 +30,30 @@ import org.yaml.snakeyaml.Yaml;
 import ru.gov.tomsk.opendata.ops.SecurityProperties;
 
 /**
- * One typed class per settings prefix, and the README's settings tables and the shipped {@code application.yml}
- * files say what those classes say: every setting is listed once with the class's default, and no file sets a name
- * no class binds (Spring ignores unknown names, so a misspelt one would silently keep the default).
+ * One typed class per settings prefix, and the configuration reference's tables ({@code docs/configuration.md}) and
+ * the shipped {@code application.yml} files say what those classes say: every setting is listed once with the class's
+ * default, and no file sets a name no class binds (Spring ignores unknown names, so a misspelt one would silently keep
+ * the default).
  */
 class SettingsReferenceTest {
 
-    /** A map key in a setting's name, {@code <name>} or {@code <login>} in the README. */
+    /** The configuration reference: the one place that lists every setting. */
+    private static final Path REFERENCE = Path.of("docs/configuration.md");
+    /** A map key in a setting's name, {@code <name>} or {@code <login>} in the reference. */
     private static final String KEY = "<*>";
-    /** A README row: the keys, the defaults, the meaning. */
+    /** A row of the reference: the keys, the defaults, the meaning. */
     private static final Pattern ROW = Pattern.compile("^\\| (`opendata\\.[^|]*) \\| ([^|]*) \\|");
     private static final Pattern LITERAL = Pattern.compile("`([^`]*)`");
 
     @Test
-    void theReadmeListsEverySettingWithTheDefaultOfItsClass() throws IOException {
+    void theReferenceListsEverySettingWithTheDefaultOfItsClass() throws IOException {
         Map<String, Optional<String>> settings = settings();
-        Map<String, String> readme = readme();
+        Map<String, String> reference = reference();
 
-        assertThat(readme.keySet()).as("settings in the README").containsExactlyInAnyOrderElementsOf(settings.keySet());
+        assertThat(reference.keySet()).as("settings in " + REFERENCE)
+                .containsExactlyInAnyOrderElementsOf(settings.keySet());
         List<String> wrong = new ArrayList<>();
-        readme.forEach((key, shown) -> {
+        reference.forEach((key, shown) -> {
             Optional<String> actual = settings.get(key);
             Matcher literal = LITERAL.matcher(shown);
             boolean agrees = literal.matches()
@@ -57,10 +61,10 @@ class SettingsReferenceTest {
                             && actual.get().startsWith(literal.group(1).substring(0, literal.group(1).length() - 1)))
                     : actual.isEmpty();
             if (!agrees) {
-                wrong.add(key + ": README " + shown + ", class " + actual.orElse("no default"));
+                wrong.add(key + ": reference " + shown + ", class " + actual.orElse("no default"));
             }
         });
-        assertThat(wrong).as("defaults in the README").isEmpty();
+        assertThat(wrong).as("defaults in " + REFERENCE).isEmpty();
     }
 
     @Test
@@ -143,10 +147,10 @@ class SettingsReferenceTest {
         return type.isRecord() && type.getName().startsWith("ru.gov.tomsk.opendata.");
     }
 
-    /** The README's rows: {@code `a.b.c` / `.d`} is {@code a.b.c} and {@code a.b.d}, each with its part of the defaults. */
-    private static Map<String, String> readme() throws IOException {
+    /** The rows: {@code `a.b.c` / `.d`} is {@code a.b.c} and {@code a.b.d}, each with its part of the defaults. */
+    private static Map<String, String> reference() throws IOException {
         Map<String, String> rows = new TreeMap<>();
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        for (String line : Files.readAllLines(REFERENCE)) {
             Matcher row = ROW.matcher(line);
             if (!row.find()) {
                 continue;

@@ -27,11 +27,11 @@ import ru.gov.tomsk.opendata.support.TestApp;
 /**
  * promtool's rules on the real {@code /actuator/prometheus} of a service that has published, logged people in and
  * answered requests: the service's own families pass every rule, nothing anywhere is camelCase, and what the
- * libraries still get wrong is exactly what the README admits to.
+ * libraries still get wrong is exactly what docs/operating.md admits to.
  */
 class MetricNamesTest {
 
-    /** The service's own families. A name changed here breaks dashboards and alerts: say so in the README. */
+    /** The service's own families. A name changed here breaks dashboards and alerts: say so in docs/operating.md. */
     static final List<String> OWN = List.of(
             "opendata_datasets_published",
             "opendata_deliveries_failed",
@@ -50,9 +50,10 @@ class MetricNamesTest {
             "opendata_versions_total");
 
     /**
-     * Families of libraries that still break a rule, and why no setting fixes them (README, "Metrics"): Micrometer's
-     * JVM and process binders name units {@code ms}/{@code ns} and a gauge {@code system_cpu_count}; observation
-     * timers (HTTP server, Spring Security), Tomcat's session meters and a few Camel meters carry no description.
+     * Families of libraries that still break a rule, and why no setting fixes them (docs/operating.md, "Metrics"):
+     * Micrometer's JVM and process binders name units {@code ms}/{@code ns} and a gauge {@code system_cpu_count};
+     * observation timers (HTTP server, Spring Security), Tomcat's session meters and a few Camel meters carry no
+     * description.
      */
     static final List<String> THIRD_PARTY_LEFT = List.of("app_info", "camel_", "http_server_requests_",
             "spring_security_authentications_", "spring_security_authorizations_", "spring_security_http_secured_requests_",
