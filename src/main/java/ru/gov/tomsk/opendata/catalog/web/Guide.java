@@ -13,6 +13,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
@@ -80,18 +81,26 @@ class Guide {
                 }
             }
         }
+        // what stands between the title and the first section introduces the guide: it goes above the contents
+        Document lead = new Document();
+        Node next = first == null ? null : first.getNext();
+        while (next != null && !(next instanceof Heading)) {
+            Node paragraph = next;
+            next = next.getNext();
+            lead.appendChild(paragraph);
+        }
         if (first != null) {
             first.unlink();
         }
-        String html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+        HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     String id = ids.get(node);
                     if (id != null) {
                         attributes.put("id", id);
                     }
                 })
-                .build().render(document);
-        return new GuidePage(title, contents, html);
+                .build();
+        return new GuidePage(title, renderer.render(lead), contents, renderer.render(document));
     }
 
     /** A heading's text as the reader sees it: its words and code spans, without the Markdown around them. */

@@ -51,6 +51,10 @@ class GuidePageWebTest {
         Document page = Jsoup.parse(response.body(), "http://localhost/opendata/guide/");
 
         assertThat(page.select("h1")).extracting(Element::text).containsExactly("Как опубликовать набор открытых данных");
+        // the introduction stands above the contents, and only there
+        assertThat(page.select("main > .lead + nav.toc")).hasSize(1);
+        assertThat(page.select(".lead p").first().text()).startsWith("Руководство для сотрудников органов власти");
+        assertThat(page.select("article").text()).doesNotContain("Руководство для сотрудников органов власти");
         assertThat(page.title()).startsWith("Как опубликовать набор открытых данных");
         assertThat(page.select("article h2")).extracting(Element::text)
                 .contains("Шаблон файла описания", "Все свойства и допустимые значения",
@@ -99,6 +103,8 @@ class GuidePageWebTest {
         GuidePage page = Guide.render("""
                 # Заголовок
 
+                Вступление <i>курсивом</i>.
+
                 ## Раздел <b>один</b>
 
                 <script>alert(1)</script>
@@ -108,6 +114,7 @@ class GuidePageWebTest {
                 ## Раздел <b>один</b>
                 """);
         assertThat(page.title()).isEqualTo("Заголовок");
+        assertThat(page.lead()).isEqualTo("<p>Вступление &lt;i&gt;курсивом&lt;/i&gt;.</p>\n");
         assertThat(page.html()).doesNotContain("<script", "<img", "<b>", "javascript:")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
         Document html = Jsoup.parseBodyFragment(page.html());
