@@ -75,6 +75,13 @@ class GuidePageWebTest {
         // ids are unique, so a shared link lands on one place
         assertThat(page.select("[id]").eachAttr("id")).doesNotHaveDuplicates();
 
+        // its own style sheet (wide code and tables scroll by themselves at 390 px) is this site's, as the CSP wants
+        String css = page.select("main link[rel=stylesheet]").attr("href");
+        assertThat(css).isEqualTo("/opendata/assets/guide.css");
+        HttpResponse<String> sheet = get(css);
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.body()).contains(".guide pre", "overflow-x: auto");
+
         // a table and the template's code come through as such
         assertThat(page.select("article table")).isNotEmpty();
         assertThat(page.select("article pre > code.language-yaml").first().text()).contains("identifier: 7017069388-kindergartens");
