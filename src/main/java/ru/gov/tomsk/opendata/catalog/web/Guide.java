@@ -39,11 +39,7 @@ class Guide {
     private final GuidePage page;
 
     Guide() {
-        this(read());
-    }
-
-    Guide(String markdown) {
-        this.page = render(markdown);
+        this.page = render(read());
     }
 
     GuidePage page() {
