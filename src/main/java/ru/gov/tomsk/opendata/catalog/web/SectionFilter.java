@@ -12,17 +12,11 @@ import ru.gov.tomsk.opendata.catalog.DatasetState;
  */
 public record SectionFilter(String query, String owner, String subject) {
 
-    public static final SectionFilter NONE = new SectionFilter(null, null, null);
-
     /** Blank values (the «all» option of a select, an emptied search box) are no filter; the rest is trimmed. */
     public SectionFilter {
         query = stripped(query);
         owner = stripped(owner);
         subject = stripped(subject);
-    }
-
-    public static SectionFilter search(String query) {
-        return new SectionFilter(query, null, null);
     }
 
     public boolean searching() {
