@@ -105,7 +105,10 @@ final class DatasetSearch {
             writer.commit();
             // nothing to close later: the index lives on the heap, and a reader replaced while a request still
             // searches it is simply collected afterwards
-            return new DatasetSearch(new IndexSearcher(DirectoryReader.open(directory)), entries.size());
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            // the JVM-wide query cache would keep entries of replaced indexes; a search here takes microseconds anyway
+            searcher.setQueryCache(null);
+            return new DatasetSearch(searcher, entries.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory search index: " + e.getMessage(), e);
         }

@@ -96,6 +96,16 @@ class DatasetSearchTest {
     }
 
     @Test
+    void theLongestQueryOfDistinctWordsStaysWithinLucenesClauseLimit() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; query.length() + 5 <= DatasetSearch.MAX_QUERY; i++) {
+            query.append(String.format("ш%03d ", i));
+        }
+        assertThat(DatasetSearch.words(query.toString())).hasSizeGreaterThan(35);
+        assertThat(SEARCH.find(query.toString())).isEmpty();
+    }
+
+    @Test
     void anEmptyIndexFindsNothing() {
         assertThat(DatasetSearch.of(List.of()).find("школа")).isEmpty();
     }
