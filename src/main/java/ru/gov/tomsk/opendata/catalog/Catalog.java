@@ -94,7 +94,7 @@ public class Catalog {
         CommitResult result = transaction.execute(tx -> {
             repository.lockDataset(id);
             Optional<DataVersion> latest = repository.dataVersions(id).stream().findFirst();
-            repository.updateDataset(version.passport(), valid, now);
+            repository.updateDataset(version.passport(), version.frequency(), valid, now);
             supersedeWaiting(id, now);
             if (latest.isPresent() && latest.get().fingerprint().equals(version.fingerprint())) {
                 return new CommitResult(false, latest.get().version(), false, valid);

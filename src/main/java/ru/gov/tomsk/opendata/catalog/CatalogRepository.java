@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import ru.gov.tomsk.opendata.dataset.Frequency;
 import ru.gov.tomsk.opendata.dataset.Passport;
 
 /** Datasets and their versions in the state database, the source of truth for passports and the registry. */
@@ -41,13 +42,14 @@ public class CatalogRepository {
                 .query(String.class).single();
     }
 
-    void updateDataset(Passport p, LocalDate validUntil, Instant checkedAt) {
+    void updateDataset(Passport p, Frequency frequency, LocalDate validUntil, Instant checkedAt) {
         jdbc.sql("""
                 UPDATE dataset SET title = ?, description = ?, creator = ?, subject = ?, publisher_name = ?,
-                       publisher_phone = ?, publisher_mbox = ?, valid_until = ?, last_checked_at = ?
+                       publisher_phone = ?, publisher_mbox = ?, frequency = ?, valid_until = ?, last_checked_at = ?
                  WHERE identifier = ?""")
                 .params(p.title(), p.description(), p.creator(), String.join("\n", p.subject()), p.publisher().name(),
-                        p.publisher().phone(), p.publisher().mbox(), validUntil, utc(checkedAt), p.identifier())
+                        p.publisher().phone(), p.publisher().mbox(), frequency.word(), validUntil, utc(checkedAt),
+                        p.identifier())
                 .update();
     }
 
@@ -140,7 +142,9 @@ public class CatalogRepository {
                 rs.getString("creator"), subject == null || subject.isEmpty() ? List.of() : Arrays.asList(subject.split("\n")),
                 new Passport.Publisher(rs.getString("publisher_name"), rs.getString("publisher_phone"),
                         rs.getString("publisher_mbox")));
-        return new DatasetState(passport, rs.getObject("valid_until", LocalDate.class), instant(rs, "last_checked_at"));
+        String frequency = rs.getString("frequency");
+        return new DatasetState(passport, frequency == null ? null : Frequency.fromWord(frequency).orElse(null),
+                rs.getObject("valid_until", LocalDate.class), instant(rs, "last_checked_at"));
     }
 
     static OffsetDateTime utc(Instant instant) {

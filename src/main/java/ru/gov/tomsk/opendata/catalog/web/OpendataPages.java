@@ -3,15 +3,18 @@ package ru.gov.tomsk.opendata.catalog.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +46,18 @@ public class OpendataPages {
     static final List<String> REGISTRY_FORMATS = List.of("csv", "json", "xml");
 
     private static final Logger LOG = LoggerFactory.getLogger(OpendataPages.class);
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     private final CatalogRepository repository;
     private final Catalog catalog;
     private final OpendataProperties properties;
+    private final DatasetSearchIndex search;
 
-    public OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties) {
+    OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties, DatasetSearchIndex search) {
         this.repository = repository;
         this.catalog = catalog;
         this.properties = properties;
+        this.search = search;
     }
 
     static boolean isIdentifier(String identifier) {
@@ -59,21 +65,36 @@ public class OpendataPages {
         return identifier != null && PublishedFile.IDENTIFIER.matcher(identifier).matches();
     }
 
-    /** The section page; {@code query} filters the registry when it has words, statistics always cover everything. */
-    public SectionPage section(String query) {
+    /**
+     * The section page: the registry narrowed by {@code filter}'s owner and keyword, then by its search, best matches
+     * first. The filters offer the values of all published datasets, and statistics always cover everything.
+     */
+    public SectionPage section(SectionFilter filter) {
         List<DatasetState> datasets = repository.publishedDatasets();
         Map<String, DataVersion> newest = repository.newestDataVersions().stream()
                 .collect(Collectors.toMap(DataVersion::identifier, Function.identity()));
-        DatasetSearch search = DatasetSearch.of(query);
-        List<SectionPage.Row> rows = datasets.stream()
-                .filter(d -> search.isEmpty() || search.matches(d.passport()))
-                .map(d -> row(d, newest.get(d.passport().identifier())))
-                .toList();
+        List<DatasetState> shown = datasets.stream().filter(filter::admits).toList();
+        if (filter.queryTooLong()) {
+            shown = List.of();
+        } else if (filter.searching() && DatasetSearch.hasWords(filter.query())) {
+            Map<String, DatasetState> admitted = shown.stream()
+                    .collect(Collectors.toMap(d -> d.passport().identifier(), Function.identity()));
+            shown = search.of(datasets, newest).find(filter.query()).stream()
+                    .map(admitted::get).filter(Objects::nonNull).toList();
+        }
+        List<SectionPage.Row> rows = shown.stream().map(d -> row(d, newest.get(d.passport().identifier()))).toList();
         Moment lastUpdate = newest.values().stream().map(DataVersion::createdAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).map(t -> Moment.of(t.atZone(zone()))).orElse(null);
         SectionPage.Statistics statistics = new SectionPage.Statistics(datasets.size(), repository.dataVersionCount(), lastUpdate);
-        String shownQuery = query == null || query.isBlank() ? null : query.strip();
-        return new SectionPage(shownQuery, rows, statistics, existing(properties.portalDir(), "list", REGISTRY_FORMATS));
+        return new SectionPage(filter, rows, inRussianOrder(datasets.stream().map(d -> d.passport().creator())),
+                inRussianOrder(datasets.stream().flatMap(d -> d.passport().subject().stream())), statistics,
+                existing(properties.portalDir(), "list", REGISTRY_FORMATS));
+    }
+
+    /** The distinct values as a Russian reader expects them in a list: alphabetical, ё beside е, case aside. */
+    private static List<String> inRussianOrder(Stream<String> values) {
+        Collator russian = Collator.getInstance(RUSSIAN);
+        return values.filter(v -> v != null && !v.isBlank()).distinct().sorted(russian).toList();
     }
 
     private SectionPage.Row row(DatasetState dataset, DataVersion newest) {
@@ -89,7 +110,8 @@ public class OpendataPages {
                 dataName = file;
             }
         }
-        return new SectionPage.Row(id, dataset.passport().title(), dataset.passport().creator(), modified, id + "/",
+        return new SectionPage.Row(id, dataset.passport().title(), dataset.passport().creator(),
+                dataset.frequency() == null ? null : dataset.frequency().russianWord(), modified, id + "/",
                 id + "/meta.csv", dataHref, dataName);
     }
 

@@ -42,10 +42,16 @@ class OpendataPagesController {
         return "redirect:/opendata/";
     }
 
-    /** A search result names the section as its canonical page: search engines index the section, not each query. */
+    /**
+     * A search or filtered registry names the section as its canonical page: search engines index the section, not
+     * each query. Search and filters are plain GET parameters, so any result has an address to share.
+     */
     @GetMapping("/opendata/")
-    ModelAndView section(@RequestParam(name = "q", required = false) String query) {
-        return new ModelAndView("opendata/index", "page", pages.section(query)).addObject(CANONICAL, urls.section());
+    ModelAndView section(@RequestParam(name = "q", required = false) String query,
+                         @RequestParam(name = "owner", required = false) String owner,
+                         @RequestParam(name = "subject", required = false) String subject) {
+        return new ModelAndView("opendata/index", "page", pages.section(new SectionFilter(query, owner, subject)))
+                .addObject(CANONICAL, urls.section());
     }
 
     /**
