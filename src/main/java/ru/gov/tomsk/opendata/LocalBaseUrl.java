@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * {@code opendata.base-url} when the operator left it unset: {@code http://localhost:<port><context-path>/opendata/}
@@ -34,7 +35,8 @@ public class LocalBaseUrl implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty("opendata.base-url")) {
+        // blank counts as unset: a compose file's `${OPENDATA_BASE_URL:-}`
+        if (StringUtils.hasText(environment.getProperty("opendata.base-url"))) {
             return;
         }
         int port = environment.getProperty("server.port", Integer.class, 8080);
@@ -68,7 +70,9 @@ public class LocalBaseUrl implements EnvironmentPostProcessor, Ordered {
 
         @EventListener
         void served(WebServerInitializedEvent event) {
-            if (!(environment instanceof ConfigurableEnvironment configurable) || configurable.getPropertySources().get(SOURCE) == null
+            // the management server, if it has a port of its own, serves no links
+            if (event.getApplicationContext().getServerNamespace() != null
+                    || !(environment instanceof ConfigurableEnvironment configurable) || configurable.getPropertySources().get(SOURCE) == null
                     || !properties.baseUrl().equals(configurable.getPropertySources().get(SOURCE).getProperty("opendata.base-url"))) {
                 return;
             }

@@ -27,20 +27,16 @@ class StartRefusalReporter implements FailureAnalysisReporter {
     @Override
     public void report(FailureAnalysis analysis) {
         LOG.error("Refusing to start: {} Action: {}", analysis.getDescription(), analysis.getAction());
+        // the analyzers indent their own details; Spring's reporter, which said the same, printed them as they are
         out.println();
         out.println("opendata-bridge did not start.");
         out.println();
-        out.println(indent(analysis.getDescription()));
+        out.println(analysis.getDescription().strip());
         if (analysis.getAction() != null) {
             out.println();
-            out.println("What to do:");
-            out.println(indent(analysis.getAction()));
+            out.println("What to do: " + analysis.getAction().strip());
         }
         out.println();
         out.flush();
-    }
-
-    private static String indent(String text) {
-        return text.strip().indent(4).stripTrailing();
     }
 }

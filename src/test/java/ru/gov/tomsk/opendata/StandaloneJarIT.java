@@ -87,11 +87,11 @@ class StandaloneJarIT {
         assertThat(output).contains("""
                 opendata-bridge did not start.
 
-                    opendata.security.users.admin has a demo or default password, and the 'demo' profile is not active.\
+                opendata.security.users.admin has a demo or default password, and the 'demo' profile is not active.\
                  Give each account its own password-hash (bcrypt) from the environment, or remove it.
 
-                What to do:
-                    Correct the setting in config/application.yml or in its environment variable, then start again.""");
+                What to do: Correct the setting in config/application.yml or in its environment variable, then start\
+                 again.""");
     }
 
     @Test
