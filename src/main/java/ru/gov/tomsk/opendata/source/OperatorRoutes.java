@@ -15,6 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Which Camel route files load ({@code camel.main.routes-include-pattern}): those packaged under
@@ -35,19 +36,24 @@ public class OperatorRoutes implements EnvironmentPostProcessor, Ordered {
         if (!DEFAULT.equals(environment.getProperty(PROPERTY))) {
             return;
         }
+        environment.getPropertySources().addFirst(new MapPropertySource("opendataOperatorRoutes",
+                Map.of(PROPERTY, include(Path.of("routes"), new PathMatchingResourcePatternResolver()))));
+    }
+
+    /** The route files of {@code folder} and of {@code classpath:routes/}, the folder's winning by relative name. */
+    static String include(Path folder, ResourcePatternResolver classpath) {
         Map<String, String> byName = new TreeMap<>();
         try {
-            for (Resource packaged : new PathMatchingResourcePatternResolver().getResources("classpath*:routes/**/*" + SUFFIX)) {
+            for (Resource packaged : classpath.getResources("classpath*:routes/**/*" + SUFFIX)) {
                 String url = packaged.getURL().toString();
                 String name = url.substring(url.lastIndexOf("/routes/") + "/routes/".length());
                 byName.put(name, "classpath:routes/" + name);
             }
-            Path folder = Path.of("routes");
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.walk(folder)) {
                     files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
                             .map(f -> folder.relativize(f).toString().replace('\\', '/'))
-                            .forEach(name -> byName.put(name, "file:routes/" + name));
+                            .forEach(name -> byName.put(name, "file:" + folder + "/" + name));
                 }
             }
         } catch (IOException e) {
@@ -55,8 +61,7 @@ public class OperatorRoutes implements EnvironmentPostProcessor, Ordered {
         }
         // nothing to load: a classpath pattern that matches nothing, which Camel reads as no routes (a plain name
         // that does not exist would fail the start)
-        String include = byName.isEmpty() ? "classpath:routes/**/*" + SUFFIX : String.join(",", byName.values());
-        environment.getPropertySources().addFirst(new MapPropertySource("opendataOperatorRoutes", Map.of(PROPERTY, include)));
+        return byName.isEmpty() ? "classpath:routes/**/*" + SUFFIX : String.join(",", byName.values());
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.source.SourceOptionChecks;
 
 /**
- * The command boots a settings-only Spring context that reads {@code ./config/application.yml}; tests run with the
+ * The command reads {@code ./config/application.yml} as the service does (no Spring context); tests run with the
  * project root as the working directory, where that file configures the datasource {@code situation-centre}.
  */
 class FeedValidationCommandTest {
