@@ -25,7 +25,8 @@ import ru.gov.tomsk.opendata.publish.PublishProperties;
  * ({@code opendata.dry-run}, {@code opendata.security}, …). A wrong value stops the start, naming the setting.
  *
  * @param timeZone        zone of schedules, version stamps and dates in passports and the console: the region's
- * @param baseUrl         public URL of the open-data section; links in passports and the registry use it
+ * @param baseUrl         public URL of the open-data section; links in passports and the registry use it. Unset,
+ *                        {@link LocalBaseUrl} makes it the local address of the port served
  * @param standardVersion value of the {@code standardversion} rows
  * @param portalDir       directory of the published open-data tree, served at {@code /opendata/}
  * @param feedsDir        directory of the departments' feed files
@@ -43,7 +44,8 @@ import ru.gov.tomsk.opendata.publish.PublishProperties;
 public record OpendataProperties(
         @NotNull @DefaultValue("Asia/Tomsk") ZoneId timeZone,
         @Pattern(regexp = "https?://\\S+", message = "must be an http(s) address, e.g. https://opendata.tomsk.gov.ru/opendata/")
-        @DefaultValue("http://localhost:8080/opendata/") String baseUrl,
+        @NotNull(message = "is missing: the public address of the open-data section, e.g. https://opendata.tomsk.gov.ru/opendata/")
+        String baseUrl,
         @NotBlank @DefaultValue("http://opendata.gosmonitor.ru/standard/3.0") String standardVersion,
         @NotNull @DefaultValue("data/portal/opendata") Path portalDir,
         @NotNull @DefaultValue("config/feeds") Path feedsDir,

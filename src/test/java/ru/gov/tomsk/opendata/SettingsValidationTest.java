@@ -63,7 +63,7 @@ class SettingsValidationTest {
     void aWrongValueStopsTheStartNamingTheSetting(String property, String value, String reason, CapturedOutput output) {
         assertThatThrownBy(() -> start(property + "=" + value).close()).isNotNull();
 
-        assertThat(output.getOut()).contains("A setting is wrong:")
+        assertThat(output.getAll()).contains("A setting is wrong:")
                 .contains("\n    " + property + ": " + reason)
                 .contains("\n        set in \"" + property + "\" from property source \"commandLineArgs\"")
                 .as("Spring's own report, which echoes the value").doesNotContain("Value: ");
@@ -83,7 +83,7 @@ class SettingsValidationTest {
 
         assertThatThrownBy(() -> start("spring.config.additional-location=file:" + file).close()).isNotNull();
 
-        assertThat(output.getOut())
+        assertThat(output.getAll())
                 .contains("\n    opendata.outbox.lease: must be a duration longer than zero, e.g. 30s\n        set in URL [file:"
                         + file + "] - 3:12")
                 .contains("\n    opendata.targets.regional.connect-timeout: must be a duration longer than zero, e.g. 30s\n"
@@ -94,7 +94,7 @@ class SettingsValidationTest {
     void anUnknownZoneStopsTheStartNamingTheSetting(CapturedOutput output) {
         assertThatThrownBy(() -> start("opendata.time-zone=Asia/Tomskk").close()).isNotNull();
 
-        assertThat(output.getOut()).contains("Property: opendata.time-zone\n")
+        assertThat(output.getAll()).contains("Property: opendata.time-zone\n")
                 .contains("Unknown time-zone ID: Asia/Tomskk");
     }
 

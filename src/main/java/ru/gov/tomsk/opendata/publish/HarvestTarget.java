@@ -101,11 +101,8 @@ final class HarvestTarget extends WebTarget {
 
         @Override
         public DeliveryTarget create(String name, PublishProperties.Target settings) {
-            URI url = settings.publicBaseUrl();
-            if (url == null) {
-                throw new IllegalArgumentException("opendata.targets." + name
-                        + ".public-base-url is missing: where the portal reads list.csv from, e.g. https://tomsk.gov.ru/opendata/");
-            }
+            // unset: the portal harvests the service's own section (the demo checks itself)
+            URI url = settings.publicBaseUrl() != null ? settings.publicBaseUrl() : URI.create(properties.baseUrl());
             if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
                 throw new IllegalArgumentException("opendata.targets." + name + ".public-base-url '" + Redaction.clean(url.toString())
                         + "' is not an http(s) URL");

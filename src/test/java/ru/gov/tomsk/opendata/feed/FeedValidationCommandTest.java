@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.source.SourceOptionChecks;
 
 /**
- * The command boots a settings-only Spring context that reads {@code ./config/application.yml}; tests run with the
+ * The command reads {@code ./config/application.yml} as the service does (no Spring context); tests run with the
  * project root as the working directory, where that file configures the datasource {@code situation-centre}.
  */
 class FeedValidationCommandTest {
@@ -59,11 +59,11 @@ class FeedValidationCommandTest {
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).containsExactly(
-                "INVALID " + broken,
+                "ОШИБКИ  " + broken,
                 "  " + broken + ":17:55: structure.fields[1].type: unknown value 'strng'; expected one of: "
                         + "string, integer, number, double, boolean, date, datetime",
-                "OK      " + valid,
-                "1 valid, 1 invalid");
+                "ВЕРНО   " + valid,
+                "Без ошибок: 1, с ошибками: 1");
     }
 
     @Test
@@ -76,7 +76,7 @@ class FeedValidationCommandTest {
         Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isZero();
-        assertThat(out.lines).containsExactly("OK      " + valid, "1 valid, 0 invalid");
+        assertThat(out.lines).containsExactly("ВЕРНО   " + valid, "Без ошибок: 1, с ошибками: 0");
     }
 
     @Test
@@ -87,7 +87,7 @@ class FeedValidationCommandTest {
         Output out = run(() -> FeedValidationCommand.run(new String[] {broken.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
-        assertThat(out.lines).startsWith("INVALID " + broken).endsWith("0 valid, 1 invalid").hasSize(3);
+        assertThat(out.lines).startsWith("ОШИБКИ  " + broken).endsWith("Без ошибок: 0, с ошибками: 1").hasSize(3);
     }
 
     @Test
@@ -107,7 +107,7 @@ class FeedValidationCommandTest {
 
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).isEmpty();
-        assertThat(out.errors).containsExactly("No feed files found.");
+        assertThat(out.errors).containsExactly("Файлы наборов не найдены (ожидаются *.yaml или *.yml).");
     }
 
     private Path write(String name, String text) throws IOException {

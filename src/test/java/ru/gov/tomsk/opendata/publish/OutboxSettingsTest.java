@@ -48,8 +48,8 @@ class OutboxSettingsTest {
                 .hasMessage("opendata.targets.regional.path is missing: the directory to mirror into");
         assertThatThrownBy(() -> targets(Map.of("regional", target("directory", Path.of("data/portal/opendata/mirror"), null))))
                 .hasMessageStartingWith("opendata.targets.regional.path data/portal/opendata/mirror is inside the published tree");
-        assertThatThrownBy(() -> targets(Map.of("federal", target("harvest", null, null))))
-                .hasMessageStartingWith("opendata.targets.federal.public-base-url is missing");
+        // no public-base-url: the portal harvests the service's own section (opendata.base-url)
+        assertThat(targets(Map.of("federal", target("harvest", null, null))).names()).containsExactly("federal");
         assertThatThrownBy(() -> targets(Map.of("federal", target("harvest", null, URI.create("ftp://user:pw@portal/")))))
                 .hasMessage("opendata.targets.federal.public-base-url 'ftp://***@portal/' is not an http(s) URL");
         assertThatThrownBy(() -> targets(Map.of("Federal Portal", target("harvest", null, URI.create("https://portal/")))))

@@ -74,6 +74,19 @@ public final class TestApp implements AutoCloseable {
                 "OPENDATA_INBOX", home.resolve("inbox").toString()), false);
     }
 
+    /**
+     * As {@link #startDemo}, but exactly as an operator starts it: the demo's own accounts and {@code base-url} (unset)
+     * and {@code args} on the command line (e.g. {@code --server.port=0}), which the start-up sees before any
+     * initializer. Only the state database, the portal tree, the regional mirror and the inbox go under {@code home}.
+     */
+    public static TestApp startDemoAsShipped(Path home, MutableClock clock, String... args) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("opendata.feeds-dir", "config/feeds");
+        properties.put("opendata.targets.regional.path", regionalPortal(home).toString());
+        properties.put("OPENDATA_INBOX", home.resolve("inbox").toString());
+        return start(home, clock, properties, false, false, args);
+    }
+
     /** Where {@link #startDemo} mirrors the demo's {@code regional} target. */
     public static Path regionalPortal(Path home) {
         return home.resolve("regional-portal");
@@ -81,8 +94,19 @@ public final class TestApp implements AutoCloseable {
 
     private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic,
                                  String... profiles) {
+        return start(home, clock, properties, hermetic, true, new String[0], profiles);
+    }
+
+    /** @param testSettings the test's port, base-url and accounts; without them, those of the configuration and {@code args} */
+    private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic,
+                                 boolean testSettings, String[] args, String... profiles) {
         Map<String, Object> all = new HashMap<>();
-        all.put("server.port", 0);
+        if (testSettings) {
+            all.put("server.port", 0);
+            all.put("opendata.base-url", "https://opendata.example.ru/opendata/");
+            // one account per role (TestUsers); a test may replace them
+            all.putAll(TestUsers.properties());
+        }
         // every context gets its own name: Quartz keeps schedulers per name in a JVM-wide repository
         all.put("camel.main.name", "test-" + UUID.randomUUID());
         all.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("state/opendata").toAbsolutePath());
@@ -90,9 +114,6 @@ public final class TestApp implements AutoCloseable {
         all.put("opendata.portal-dir", home.resolve("portal").toString());
         all.put("opendata.work-dir", home.resolve("work").toString());
         all.put("opendata.quarantine-dir", home.resolve("quarantine").toString());
-        all.put("opendata.base-url", "https://opendata.example.ru/opendata/");
-        // one account per role (TestUsers); a test may replace them
-        all.putAll(TestUsers.properties());
         all.putAll(properties);
         SpringApplication app = new SpringApplicationBuilder(OpendataBridgeApplication.class)
                 .profiles(profiles)
@@ -104,7 +125,11 @@ public final class TestApp implements AutoCloseable {
                 .build();
         // hermetic: only the built-in defaults, never the operator's ./config/application.yml (the demo);
         // config locations are read before initializers run, so this one goes on the command line
-        return new TestApp(hermetic ? app.run("--spring.config.location=classpath:/application.yml") : app.run());
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        if (hermetic) {
+            arguments.add("--spring.config.location=classpath:/application.yml");
+        }
+        return new TestApp(app.run(arguments.toArray(String[]::new)));
     }
 
     public static Path portal(Path home) {
