@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -165,6 +166,12 @@ class RequeueEndToEndTest {
             }
             assertThat(Fixtures.snapshot(inbox())).isEqualTo(before);
             assertThat(Drops.files(inbox().resolve(".error"))).containsExactly(NAME, NAME + ".error.txt");
+
+            // a new drop of the same name waits already: it is not overwritten
+            Drops.drop(inbox(), NAME, GOOD_CSV, DROPPED_AT.plusSeconds(60));
+            assertProblem(api.post(REQUEUE, TestUsers.OPERATOR), 409, "is waiting in");
+            assertThat(inbox().resolve(NAME)).hasContent(GOOD_CSV);
+            assertThat(Drops.files(inbox().resolve(".error"))).containsExactly(NAME, NAME + ".error.txt");
         }
         // the name check itself, for names no HTTP path delivers intact
         for (String name : new String[] {"..", ".", "../x.csv", "a/b.csv", "a\\b.csv", "..\\x.csv", "x\u0000.csv", ""}) {
@@ -195,14 +202,54 @@ class RequeueEndToEndTest {
     }
 
     @Test
+    void aRequeuedFileGetsBackTheDoneFileItsFeedWaitsFor() throws Exception {
+        Drops.installFeed(home, """
+                  kind: file
+                  directory: ${DROPS_DIR}
+                  include: organisations*.csv
+                  doneFileName: ${file:name.noext}.ready
+                  minAge: 1s
+                  format: csv
+                """);
+        try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")),
+                Map.of("DROPS_DIR", inbox().toString()))) {
+            Drops.drop(inbox(), NAME, RAGGED_CSV, DROPPED_AT);
+            Drops.drop(inbox(), "organisations.ready", "", DROPPED_AT);
+            assertThat(Drops.run(app, FEED).status()).isEqualTo(RunStatus.FAILED);
+            // the consumer removed the done-file with the refusal
+            assertThat(Drops.files(inbox())).isEmpty();
+
+            Drops.drop(inbox().resolve(".error"), NAME, GOOD_CSV, DROPPED_AT.plusSeconds(60));
+            ok(new AdminClient(app.port()).post(REQUEUE, TestUsers.OPERATOR));
+            assertThat(Drops.files(inbox())).containsExactly(HIDDEN_REASON, NAME, "organisations.ready");
+            assertThat(Drops.run(app, FEED).status()).isEqualTo(RunStatus.PUBLISHED);
+            assertThat(Drops.files(inbox())).isEmpty();
+            assertThat(Drops.files(inbox().resolve(".error"))).isEmpty();
+        }
+    }
+
+    @Test
     void aRefusedFileOnAnFtpServerIsRequeuedThereReadAgainAndPublishedOnceFixed(CapturedOutput output,
                                                                                @TempDir Path serverRoot)
-            throws Exception {
+            throws Throwable {
         String password = "Ftp&Requeue+41%2=x";
         try (TestFtpServer server = TestFtpServer.serving(serverRoot).login("opendata", password).start()) {
             Drops.installFeed(home, Drops.ftpSource("inbox", "1s"));
             assertRequeuedOnTheServer(serverRoot.resolve("inbox"), Drops.ftpProps(server, "opendata", password),
-                    password);
+                    password, app -> {
+                        // the server is down: the API says so, the page says so in the section and still shows
+                        server.stop();
+                        assertProblem(new AdminClient(app.port()).get(LIST, TestUsers.VIEWER), 502,
+                                "cannot reach its drop directory");
+                        try (Console console = new Console(app.port())) {
+                            console.logIn(TestUsers.OPERATOR);
+                            HtmlPage page = console.open("/admin/feeds/" + FEED);
+                            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+                            assertThat(Console.text(page, "rejected-error")).contains("каталог выгрузки недоступен")
+                                    .contains("ftp://opendata@127.0.0.1:" + server.port() + "/inbox")
+                                    .doesNotContain(password);
+                        }
+                    });
         }
         assertThat(output.getAll()).doesNotContain(password);
     }
@@ -210,12 +257,12 @@ class RequeueEndToEndTest {
     @Test
     void aRefusedFileOnAnSftpServerIsRequeuedThereReadAgainAndPublishedOnceFixed(CapturedOutput output,
                                                                                 @TempDir Path serverRoot,
-                                                                                @TempDir Path keys) throws Exception {
+                                                                                @TempDir Path keys) throws Throwable {
         String password = "Sftp&Requeue+42%3=a";
         try (TestSftpServer server = TestSftpServer.serving(serverRoot).password("opendata", password).start()) {
             Drops.installFeed(home, Drops.sftpSource("inbox", "1s"));
             assertRequeuedOnTheServer(serverRoot.resolve("inbox"),
-                    Drops.sftpProps(server, "opendata", password, keys.resolve("known_hosts")), password);
+                    Drops.sftpProps(server, "opendata", password, keys.resolve("known_hosts")), password, app -> { });
         }
         assertThat(output.getAll()).doesNotContain(password);
     }
@@ -224,7 +271,8 @@ class RequeueEndToEndTest {
      * A ragged drop is refused; re-queued unchanged, it is read again and refused again, with a new reason; fixed in
      * {@code .error/} and re-queued, it is published and nothing of the refusals is left on the server.
      */
-    private void assertRequeuedOnTheServer(Path inbox, Map<String, Object> props, String password) throws Exception {
+    private void assertRequeuedOnTheServer(Path inbox, Map<String, Object> props, String password,
+                                           ThrowingConsumer<TestApp> afterwards) throws Throwable {
         Path errors = inbox.resolve(".error");
         try (TestApp app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), props)) {
             AdminClient api = new AdminClient(app.port());
@@ -265,6 +313,7 @@ class RequeueEndToEndTest {
             assertThat(Drops.files(errors)).isEmpty();
             assertThat(inbox.resolve(".done/20260320/" + NAME)).hasContent(GOOD_CSV);
             assertThat(AdminClient.json(ok(api.get(LIST, TestUsers.VIEWER)))).isEmpty();
+            afterwards.accept(app);
         }
     }
 

@@ -12,9 +12,9 @@ import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 /**
  * A file drop's directory as the operator's tools see it: listed, read, and files moved within it, on the local
  * disk or on the FTP or SFTP server, through the same connection settings as the feed's own consumer (host,
- * credentials, host key checking, passive mode), so nothing of the feed's secrets is handled here. Paths are
- * relative to the drop directory's parent as the consumer sees it: {@link #dir} is the drop directory itself.
- * Opened for one task and closed after it (a remote one holds a connection).
+ * credentials, host key checking, passive mode), so nothing of the feed's secrets is handled here. Paths are as
+ * the consumer takes them ({@link #dir} is the drop directory; on a server relative to the login's home, or
+ * absolute), built with {@link #child}. Opened for one task and closed after it (a remote one holds a connection).
  */
 public interface DropFolder extends AutoCloseable {
 
