@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ru.gov.tomsk.opendata.source.drop.CompleteDrops;
+import ru.gov.tomsk.opendata.source.drop.DropNames;
 
 /**
  * What the file-drop kinds ({@code file}, {@code ftp}, {@code sftp}) do around a dropped file besides reading it:
@@ -35,10 +36,6 @@ public class FileDrops {
      * passed {@code kamelet:sink}, so a failure in the pipeline would not know the drop any more.
      */
     public static final String DROP_ENDPOINT = "OpendataDropEndpoint";
-    /** Folder of a drop's directory that failed files move to ({@code moveFailed} of the Kamelets). */
-    public static final String ERROR_DIR = ".error";
-    /** Suffix of the reason file written beside a failed file in {@value #ERROR_DIR}. */
-    public static final String REASON_SUFFIX = ".error.txt";
     private static final Logger LOG = LoggerFactory.getLogger(FileDrops.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -109,18 +106,18 @@ public class FileDrops {
             // a file that changed while it was read stays in the drop directory (CompleteDrops), not in .error/
             return;
         }
-        String name = file.getFileNameOnly() + REASON_SUFFIX;
+        String name = DropNames.reason(file.getFileNameOnly());
         byte[] text = reasonText(feedId, file.getFileNameOnly(), exchange, reason);
         Endpoint endpoint = dropEndpoint(exchange);
         try {
             if (endpoint instanceof RemoteFileEndpoint<?> remote) {
                 writeRemote(remote, file, name, text);
             } else if (endpoint instanceof FileEndpoint) {
-                Path dir = Files.createDirectories(Path.of(file.getParent()).resolve(ERROR_DIR));
+                Path dir = Files.createDirectories(Path.of(file.getParent()).resolve(DropNames.ERROR_DIR));
                 Files.write(dir.resolve(name), text);
             }
         } catch (Exception e) {
-            LOG.warn("Feed {}: cannot write the reason file {}/{}: {}", feedId, ERROR_DIR, name, e.getMessage());
+            LOG.warn("Feed {}: cannot write the reason file {}/{}: {}", feedId, DropNames.ERROR_DIR, name, e.getMessage());
         }
     }
 
@@ -156,7 +153,7 @@ public class FileDrops {
         try {
             Exchange upload = new DefaultExchange(endpoint.getCamelContext());
             operations.connect(endpoint.getConfiguration(), upload);
-            String dir = file.getParent() + "/" + ERROR_DIR;
+            String dir = file.getParent() + "/" + DropNames.ERROR_DIR;
             operations.buildDirectory(dir, dir.startsWith("/"));
             upload.getIn().setBody(text);
             if (!operations.storeFile(dir + "/" + name, upload, text.length)) {

@@ -64,6 +64,12 @@ class SourceConfiguration {
         return new AbsoluteDropDirectories();
     }
 
+    /** The refused files of the file-drop feeds; Camel looked up when used, so it starts with its own lifecycle. */
+    @Bean
+    RejectedFiles rejectedFiles(FeedRegistry registry, FeedRules rules, ObjectProvider<CamelContext> camel) {
+        return new RejectedFiles(registry, rules, camel::getObject);
+    }
+
     @Bean(PayloadRecords.BEAN)
     PayloadRecords payloadRecords() {
         return new PayloadRecords();

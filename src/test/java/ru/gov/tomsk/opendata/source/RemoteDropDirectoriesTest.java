@@ -118,7 +118,7 @@ class RemoteDropDirectoriesTest {
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.message()).contains("organisations-bad.csv").contains("line 4");
         assertThat(inbox.resolve(".error/organisations-bad.csv")).hasContent(RAGGED_CSV);
-        assertThat(inbox.resolve(".error/organisations-bad.csv" + FileDrops.REASON_SUFFIX)).exists();
+        assertThat(inbox.resolve(".error/" + ru.gov.tomsk.opendata.source.drop.DropNames.reason("organisations-bad.csv"))).exists();
         assertThat(Drops.files(inbox)).isEmpty();
         // nothing was read from, or archived to, the other place the directory could have meant
         assertThat(files(place.serverRoot())).isNotEmpty().allMatch(path -> path.startsWith(inbox));

@@ -25,6 +25,9 @@ import ru.gov.tomsk.opendata.ops.ingest.PushTokens;
 import ru.gov.tomsk.opendata.publish.Delivery;
 import ru.gov.tomsk.opendata.publish.DeliveryStatus;
 import ru.gov.tomsk.opendata.publish.Outbox;
+import ru.gov.tomsk.opendata.source.RejectedFile;
+import ru.gov.tomsk.opendata.source.RejectedFileException;
+import ru.gov.tomsk.opendata.source.RejectedFiles;
 
 /** The page of one feed: its status, runs, rows over time, rejects, versions and deliveries. */
 @Controller
@@ -43,10 +46,11 @@ class FeedPageController {
     private final ConsoleText text;
     private final ServerPaths paths;
     private final PushTokens pushTokens;
+    private final RejectedFiles rejectedFiles;
 
     FeedPageController(FeedStatuses statuses, FeedRegistry registry, RunLog runLog, GateRepository gate,
                        CatalogRepository catalog, HeldVersions heldVersions, Outbox outbox, DryRunProperties dryRun,
-                       ConsoleText text, ServerPaths paths, PushTokens pushTokens) {
+                       ConsoleText text, ServerPaths paths, PushTokens pushTokens, RejectedFiles rejectedFiles) {
         this.statuses = statuses;
         this.registry = registry;
         this.runLog = runLog;
@@ -58,6 +62,7 @@ class FeedPageController {
         this.text = text;
         this.paths = paths;
         this.pushTokens = pushTokens;
+        this.rejectedFiles = rejectedFiles;
     }
 
     @GetMapping("/admin/feeds/{id}")
@@ -75,7 +80,18 @@ class FeedPageController {
         boolean push = registry.feed(id).filter(FeedDefinition::pushed).isPresent();
         model.addAttribute("push", push);
         model.addAttribute("pushToken", push ? pushTokens.of(id).orElse(null) : null);
+        model.addAttribute("rejectedFiles", rejectedFiles.isDrop(id) ? rejected(id) : null);
         return "admin/feed";
+    }
+
+    /** The drop's refused files; a drop server that cannot be reached is said in the section, not as an error page. */
+    private RejectedFilesSection rejected(String id) {
+        try {
+            return new RejectedFilesSection(rejectedFiles.list(id).stream()
+                    .map(f -> new RejectedFile(f.name(), f.size(), f.failedAt(), paths.hide(f.reason()))).toList(), null);
+        } catch (RejectedFileException e) {
+            return new RejectedFilesSection(java.util.List.of(), paths.hide(e.getMessage()));
+        }
     }
 
     /** A run whose message names a feed file by its name, not by its place on the server. */

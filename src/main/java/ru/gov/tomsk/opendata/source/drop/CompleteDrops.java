@@ -219,6 +219,15 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
                        Exchange exchange, GenericFile<Object> file) throws Exception {
         sightings.forget(key(endpoint, file));
         moves(endpoint, true).commit(operations, endpoint, exchange, file);
+        if (!endpoint.isNoop()) {
+            // a file of this name that was refused before is fixed now: its reason (and the refused copy, if the
+            // department dropped a new one instead of re-queuing it) would list it as refused still
+            String name = file.getFileNameOnly();
+            String errors = sibling(file, DropNames.ERROR_DIR) + file.getFileSeparator();
+            removeStale(operations, exchange, errors + DropNames.reason(name));
+            removeStale(operations, exchange, errors + name);
+            removeStale(operations, exchange, sibling(file, DropNames.requeuedReason(name)));
+        }
     }
 
     /**
@@ -236,6 +245,40 @@ public class CompleteDrops implements GenericFileProcessStrategy<Object> {
                     + " for {}", where(exchange, file), minAge(endpoint));
         }
         moves(endpoint, !stays).rollback(operations, endpoint, exchange, file);
+        if (!stays && !endpoint.isNoop()) {
+            // the reason a re-queued file took along is superseded by the one just written in .error/
+            removeStale(operations, exchange, sibling(file, DropNames.requeuedReason(file.getFileNameOnly())));
+        }
+    }
+
+    /** {@code name} in the directory of {@code file}. */
+    private static String sibling(GenericFile<Object> file, String name) {
+        String parent = file.getParent();
+        return parent == null || parent.isEmpty() ? name : parent + file.getFileSeparator() + name;
+    }
+
+    /**
+     * Removes a file left from an earlier refusal of this file's name, if there is one; never fails the move. Deleted
+     * without looking first: many FTP servers (MINA, vsftpd) leave names starting with a dot out of a listing.
+     */
+    private static void removeStale(GenericFileOperations<Object> operations, Exchange exchange, String path) {
+        try {
+            if (operations.deleteFile(path)) {
+                LOG.info("{}: removed {}, left from an earlier refusal of this file", exchange.getFromRouteId(), path);
+            }
+        } catch (RuntimeException e) {
+            // SFTP says "no such file" by an exception: only a file that is there and stays is worth a warning
+            boolean stays;
+            try {
+                stays = operations.existsFile(path);
+            } catch (RuntimeException unknown) {
+                stays = true;
+            }
+            if (stays) {
+                LOG.warn("{}: cannot remove {}, left from an earlier refusal of this file: {}",
+                        exchange.getFromRouteId(), path, e.getMessage());
+            }
+        }
     }
 
     /**

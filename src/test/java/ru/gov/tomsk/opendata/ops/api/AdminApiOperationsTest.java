@@ -198,6 +198,7 @@ class AdminApiOperationsTest {
                     API + "/held/{heldId}/approve", API + "/held/{heldId}/discard", API + "/deliveries",
                     API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate",
                     API + "/feeds/{id}/push-token",
+                    API + "/feeds/{id}/rejected-files", API + "/feeds/{id}/rejected-files/{name}/requeue",
                     "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}");
             assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
             assertThat(openApi.at("/security/0").has("basicAuth")).isTrue();

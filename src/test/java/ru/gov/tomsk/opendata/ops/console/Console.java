@@ -67,7 +67,7 @@ public final class Console implements AutoCloseable {
     }
 
     /** As {@link #post}, answering the HTTP status. */
-    int postStatus(HtmlPage from, String path) throws IOException {
+    public int postStatus(HtmlPage from, String path) throws IOException {
         return post(from, path).getWebResponse().getStatusCode();
     }
 
@@ -75,7 +75,7 @@ public final class Console implements AutoCloseable {
      * A POST with the session's CSRF token (taken from the logout form, which every page has) but no button: what a
      * second tab, or someone hand-crafting a request, sends.
      */
-    Page post(HtmlPage from, String path) throws IOException {
+    public Page post(HtmlPage from, String path) throws IOException {
         String token = from.<HtmlInput>getFirstByXPath("//form[@action='/admin/logout']/input[@name='_csrf']").getValue();
         WebRequest request = new WebRequest(new URL(url(path)), HttpMethod.POST);
         request.setRequestParameters(List.of(new NameValuePair("_csrf", token)));
