@@ -1,11 +1,14 @@
 package ru.gov.tomsk.opendata.catalog.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +28,7 @@ import ru.gov.tomsk.opendata.catalog.DatasetState;
 import ru.gov.tomsk.opendata.catalog.PublishedFile;
 import ru.gov.tomsk.opendata.catalog.StructureVersion;
 import ru.gov.tomsk.opendata.dataset.RussianPlural;
+import ru.gov.tomsk.opendata.format.CsvReader;
 import ru.gov.tomsk.opendata.format.MetaDocument;
 
 /**
@@ -47,11 +51,14 @@ public class OpendataPages {
     private final CatalogRepository repository;
     private final Catalog catalog;
     private final OpendataProperties properties;
+    private final PassportMapProperties mapSettings;
 
-    public OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties) {
+    public OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties,
+                         PassportMapProperties mapSettings) {
         this.repository = repository;
         this.catalog = catalog;
         this.properties = properties;
+        this.mapSettings = mapSettings;
     }
 
     static boolean isIdentifier(String identifier) {
@@ -127,11 +134,50 @@ public class OpendataPages {
                 .toList();
 
         var p = meta.passport();
+        CsvPreview preview = preview(catalog.csvFile(data.get(0)));
         return Optional.of(new DatasetPage(p, properties.baseUrl() + identifier + "/", meta.standardVersion(),
                 Moment.of(meta.created()), Moment.of(meta.modified()), meta.format(),
                 meta.provenance(), Moment.of(meta.valid()), phoneHref(p.publisher().phone()), dataRows, structureRows,
                 existing(dir, "meta", List.of("csv", "json", "xml")), versions, structureViews,
-                preview(catalog.csvFile(data.get(0)))));
+                preview, columns(preview, dir.resolve("structure-" + data.get(0).structureVersion() + ".csv")),
+                map(dir.resolve(data.get(0).fileStem() + ".geojson"))));
+    }
+
+    /** The preview's header with the Russian descriptions of {@code structure-*.csv} (standard §6, third column). */
+    private static List<DatasetPage.Column> columns(CsvPreview preview, Path structureCsv) {
+        if (preview == null) {
+            return List.of();
+        }
+        Map<String, String> russian = new HashMap<>();
+        if (Files.isRegularFile(structureCsv)) {
+            try (BufferedReader in = Files.newBufferedReader(structureCsv, StandardCharsets.UTF_8)) {
+                CsvReader reader = new CsvReader(in).lenient().cutFieldsAt(CsvPreview.MAX_CELL);
+                reader.nextRecord();
+                List<String> row;
+                while ((row = reader.nextRecord()) != null) {
+                    if (row.size() > 2 && row.get(0) != null && row.get(2) != null && !row.get(2).isBlank()) {
+                        russian.putIfAbsent(row.get(0), row.get(2).strip());
+                    }
+                }
+            } catch (IOException e) {
+                // the technical names are still a header
+                LOG.warn("Cannot read {} for the preview's header: {}", structureCsv, e.getMessage());
+            }
+        }
+        return preview.header().stream().map(name -> new DatasetPage.Column(name, russian.getOrDefault(name, name))).toList();
+    }
+
+    private PassportMap map(Path geojson) {
+        if (!Files.isRegularFile(geojson)) {
+            return null;
+        }
+        try {
+            return PassportMap.read(geojson, mapSettings);
+        } catch (IOException | RuntimeException e) {
+            // as for the preview: the file itself stays downloadable
+            LOG.warn("Cannot read {} for the map: {}", geojson, e.getMessage());
+            return null;
+        }
     }
 
     private CsvPreview preview(Path csv) {
