@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ru.gov.tomsk.opendata.support.Fixtures;
-import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
@@ -36,12 +33,10 @@ class PassportMapSettingsTest {
 
     @BeforeAll
     static void publish() throws IOException {
-        String source = Fixtures.h2Source();
-        Fixtures.runScript(source, "e2e/places.sql");
-        app = TestApp.publishing(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), source, PLACES,
-                Map.of("opendata.pages.map.tile-url", "https://{s}.tiles.example/osm/{z}/{x}/{y}.png",
-                        "opendata.pages.map.attribution", "© участники OpenStreetMap",
-                        "opendata.pages.map.max-points", 1));
+        app = PassportPageBrowserTest.publishPlaces(home, Map.of(
+                "opendata.pages.map.tile-url", "https://{s}.tiles.example/osm/{z}/{x}/{y}.png",
+                "opendata.pages.map.attribution", "© участники OpenStreetMap",
+                "opendata.pages.map.max-points", 1));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,9 +47,15 @@ class PassportPageBrowserTest {
 
     @BeforeAll
     static void publish() throws IOException {
+        app = publishPlaces(home, Map.of());
+    }
+
+    /** The service with the fixture and the places feed published once, {@code properties} on top. */
+    static TestApp publishPlaces(Path home, Map<String, Object> properties) throws IOException {
         String source = Fixtures.h2Source();
         Fixtures.runScript(source, "e2e/places.sql");
-        app = TestApp.publishing(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), source, PLACES);
+        return TestApp.publishing(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), source, PLACES,
+                properties);
     }
 
     @AfterAll
