@@ -126,7 +126,8 @@ public class OpendataPages {
             MetaDocument.DataEntry entry = meta.data().get(i);
             versions.add(new DatasetPage.Version(d.fileStem(), Moment.of(d.createdAt().atZone(zone())), Moment.of(entry.valid()),
                     d.provenance(), d.rowCount() + " " + RussianPlural.records(d.rowCount()), d.structureVersion(),
-                    existing(dir, d.fileStem(), DATA_FORMATS)));
+                    // the formats the catalogue committed: a stray file of such a name is never served, so never linked
+                    existing(dir, d.fileStem(), DATA_FORMATS.stream().filter(d.formats()::contains).toList())));
         }
         List<DatasetPage.Structure> structureViews = structures.stream()
                 .map(s -> new DatasetPage.Structure(s.fileStem(), Moment.of(s.createdAt().atZone(zone())),
@@ -140,7 +141,7 @@ public class OpendataPages {
                 meta.provenance(), Moment.of(meta.valid()), phoneHref(p.publisher().phone()), dataRows, structureRows,
                 existing(dir, "meta", List.of("csv", "json", "xml")), versions, structureViews,
                 preview, columns(preview, dir.resolve("structure-" + data.get(0).structureVersion() + ".csv")),
-                map(dir.resolve(data.get(0).fileStem() + ".geojson"))));
+                map(data.get(0), dir)));
     }
 
     /** The preview's header with the Russian descriptions of {@code structure-*.csv} (standard §6, third column). */
@@ -167,8 +168,10 @@ public class OpendataPages {
         return preview.header().stream().map(name -> new DatasetPage.Column(name, russian.getOrDefault(name, name))).toList();
     }
 
-    private PassportMap map(Path geojson) {
-        if (!Files.isRegularFile(geojson)) {
+    /** The map of a version the catalogue published with a GeoJSON file; a stray file of that name is not one. */
+    private PassportMap map(DataVersion version, Path dir) {
+        Path geojson = dir.resolve(version.fileStem() + ".geojson");
+        if (!version.formats().contains("geojson") || !Files.isRegularFile(geojson)) {
             return null;
         }
         try {
