@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.web.PassportMapProperties;
 import ru.gov.tomsk.opendata.ops.token.ApiTokens;
 
 /**
@@ -70,7 +71,8 @@ class SecurityConfig {
 
     @Bean
     @Order(0)
-    SecurityFilterChain publicSurface(HttpSecurity http, OpendataProperties site) throws Exception {
+    SecurityFilterChain publicSurface(HttpSecurity http, OpendataProperties site, PassportMapProperties map)
+            throws Exception {
         http.securityMatcher(PUBLIC)
                 // every method: the handlers themselves answer 405 to anything but GET and HEAD
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -79,7 +81,7 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 // no session, no login and nothing to change: nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
-                .headers(SecurityHeaders.of(SecurityHeaders.PAGES_POLICY, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+                .headers(SecurityHeaders.of(SecurityHeaders.sectionPolicy(map.tileOrigin()), ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
                         https(site)));
         return http.build();
     }

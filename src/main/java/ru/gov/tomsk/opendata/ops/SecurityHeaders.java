@@ -13,11 +13,23 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 public final class SecurityHeaders {
 
     /**
-     * The pages (console and open-data section) use no script at all and only their own style sheets and images; every
+     * The console uses no script at all and only its own style sheets and images; every
      * style lives in a file, so no {@code 'unsafe-inline'} is needed. Forms post to this site only, nobody frames a page.
      */
     static final String PAGES_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The open-data section: as {@link #PAGES_POLICY}, plus scripts from this site (Leaflet and the passport page's map,
+     * both files) and, when a tile server is configured, images from that one origin.
+     *
+     * @param tileOrigin {@code scheme://host} of the map's tiles, or {@code null} for none
+     */
+    static String sectionPolicy(String tileOrigin) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'"
+                + (tileOrigin == null ? "" : " " + tileOrigin)
+                + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
     /** JSON and files: nothing to load, nothing to run, never framed. */
     public static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** Powerful browser features no page of this service uses. */

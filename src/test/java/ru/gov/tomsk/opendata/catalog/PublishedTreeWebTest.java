@@ -143,6 +143,15 @@ class PublishedTreeWebTest {
         assertThat(TestApp.portal(home).resolve("list.csv")).exists();
     }
 
+    @Test
+    void aStrayGeoJsonGivesAPassportPageNoMap() throws Exception {
+        // the fixture has no coordinates; the GeoJSON beside its data was dropped by hand (see publish())
+        String fixturePage = new String(get("/opendata/" + FIXTURE + "/").body(), StandardCharsets.UTF_8);
+        assertThat(fixturePage).doesNotContain("id=\"map\"").doesNotContain(".geojson");
+        String placesPage = new String(get("/opendata/" + PLACES + "/").body(), StandardCharsets.UTF_8);
+        assertThat(placesPage).contains("id=\"map\"", DATA + ".geojson");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"list.csv", FIXTURE + "/meta.json", FIXTURE + "/" + DATA + ".csv", FIXTURE + "/" + STRUCTURE + ".xsd",
             PLACES + "/" + DATA + ".geojson"})

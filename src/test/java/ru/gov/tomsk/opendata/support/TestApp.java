@@ -50,9 +50,17 @@ public final class TestApp implements AutoCloseable {
      * published: the open-data section of the web tests.
      */
     public static TestApp publishing(Path home, MutableClock clock, String source, String feed) throws IOException {
+        return publishing(home, clock, source, feed, Map.of());
+    }
+
+    /** As {@link #publishing(Path, MutableClock, String, String)}, with {@code properties} on top. */
+    public static TestApp publishing(Path home, MutableClock clock, String source, String feed,
+                                     Map<String, Object> properties) throws IOException {
         Fixtures.installFixtureFeed(home);
         Fixtures.installFeed(home, feed + ".yaml", feed + ".yaml");
-        TestApp app = start(home, clock, Fixtures.sourceProperties(source, "sa", ""));
+        Map<String, Object> all = new HashMap<>(Fixtures.sourceProperties(source, "sa", ""));
+        all.putAll(properties);
+        TestApp app = start(home, clock, all);
         for (String published : List.of(Fixtures.FEED, feed)) {
             RunStatus status = app.run(published).status();
             if (status != RunStatus.PUBLISHED) {

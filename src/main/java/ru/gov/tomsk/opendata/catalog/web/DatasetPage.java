@@ -17,18 +17,36 @@ import ru.gov.tomsk.opendata.dataset.Passport;
  * @param versions       data versions, newest first
  * @param structures     structure versions, newest first
  * @param preview        the first records of the newest CSV data file, or {@code null} if it cannot be read
+ * @param columns        the preview's columns: each header with its Russian description from the structure file
+ * @param map            the points of the newest GeoJSON file, or {@code null} if the dataset has none
  */
 public record DatasetPage(Passport passport, String resource, String standardVersion, Moment created, Moment modified,
                           String format, String provenance, Moment valid, String phoneHref,
                           List<PassportRow> dataRows, List<PassportRow> structureRows, List<FileLink> passportFiles,
-                          List<Version> versions, List<Structure> structures, CsvPreview preview) {
+                          List<Version> versions, List<Structure> structures, CsvPreview preview,
+                          List<Column> columns, PassportMap map) {
 
     public DatasetPage {
+        columns = List.copyOf(columns);
         dataRows = List.copyOf(dataRows);
         structureRows = List.copyOf(structureRows);
         passportFiles = List.copyOf(passportFiles);
         versions = List.copyOf(versions);
         structures = List.copyOf(structures);
+    }
+
+    /**
+     * A column of the preview.
+     *
+     * @param name         the field's name, as in the CSV header
+     * @param description  its Russian description from the structure file; the name itself when there is none
+     */
+    public record Column(String name, String description) {
+
+        /** Whether the description says more than the name. */
+        public boolean described() {
+            return !description.equals(name);
+        }
     }
 
     /** A passport row that names a file: {@code property} as in {@code meta.csv}, {@code url} as published there. */

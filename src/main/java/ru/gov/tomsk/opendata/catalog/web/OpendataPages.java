@@ -1,12 +1,15 @@
 package ru.gov.tomsk.opendata.catalog.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,7 @@ import ru.gov.tomsk.opendata.catalog.DatasetState;
 import ru.gov.tomsk.opendata.catalog.PublishedFile;
 import ru.gov.tomsk.opendata.catalog.StructureVersion;
 import ru.gov.tomsk.opendata.dataset.RussianPlural;
+import ru.gov.tomsk.opendata.format.CsvReader;
 import ru.gov.tomsk.opendata.format.MetaDocument;
 
 /**
@@ -52,12 +56,15 @@ public class OpendataPages {
     private final Catalog catalog;
     private final OpendataProperties properties;
     private final DatasetSearchIndex search;
+    private final PassportMapProperties mapSettings;
 
-    OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties, DatasetSearchIndex search) {
+    public OpendataPages(CatalogRepository repository, Catalog catalog, OpendataProperties properties,
+                         DatasetSearchIndex search, PassportMapProperties mapSettings) {
         this.repository = repository;
         this.catalog = catalog;
         this.properties = properties;
         this.search = search;
+        this.mapSettings = mapSettings;
     }
 
     static boolean isIdentifier(String identifier) {
@@ -141,7 +148,8 @@ public class OpendataPages {
             MetaDocument.DataEntry entry = meta.data().get(i);
             versions.add(new DatasetPage.Version(d.fileStem(), Moment.of(d.createdAt().atZone(zone())), Moment.of(entry.valid()),
                     d.provenance(), d.rowCount() + " " + RussianPlural.records(d.rowCount()), d.structureVersion(),
-                    existing(dir, d.fileStem(), DATA_FORMATS)));
+                    // the formats the catalogue committed: a stray file of such a name is never served, so never linked
+                    existing(dir, d.fileStem(), DATA_FORMATS.stream().filter(d.formats()::contains).toList())));
         }
         List<DatasetPage.Structure> structureViews = structures.stream()
                 .map(s -> new DatasetPage.Structure(s.fileStem(), Moment.of(s.createdAt().atZone(zone())),
@@ -149,11 +157,52 @@ public class OpendataPages {
                 .toList();
 
         var p = meta.passport();
+        CsvPreview preview = preview(catalog.csvFile(data.get(0)));
         return Optional.of(new DatasetPage(p, properties.baseUrl() + identifier + "/", meta.standardVersion(),
                 Moment.of(meta.created()), Moment.of(meta.modified()), meta.format(),
                 meta.provenance(), Moment.of(meta.valid()), phoneHref(p.publisher().phone()), dataRows, structureRows,
                 existing(dir, "meta", List.of("csv", "json", "xml")), versions, structureViews,
-                preview(catalog.csvFile(data.get(0)))));
+                preview, columns(preview, dir.resolve("structure-" + data.get(0).structureVersion() + ".csv")),
+                map(data.get(0), dir)));
+    }
+
+    /** The preview's header with the Russian descriptions of {@code structure-*.csv} (standard §6, third column). */
+    private static List<DatasetPage.Column> columns(CsvPreview preview, Path structureCsv) {
+        if (preview == null) {
+            return List.of();
+        }
+        Map<String, String> russian = new HashMap<>();
+        if (Files.isRegularFile(structureCsv)) {
+            try (BufferedReader in = Files.newBufferedReader(structureCsv, StandardCharsets.UTF_8)) {
+                CsvReader reader = new CsvReader(in).lenient().cutFieldsAt(CsvPreview.MAX_CELL);
+                reader.nextRecord();
+                List<String> row;
+                while ((row = reader.nextRecord()) != null) {
+                    if (row.size() > 2 && row.get(0) != null && row.get(2) != null && !row.get(2).isBlank()) {
+                        russian.putIfAbsent(row.get(0), row.get(2).strip());
+                    }
+                }
+            } catch (IOException e) {
+                // the technical names are still a header
+                LOG.warn("Cannot read {} for the preview's header: {}", structureCsv, e.getMessage());
+            }
+        }
+        return preview.header().stream().map(name -> new DatasetPage.Column(name, russian.getOrDefault(name, name))).toList();
+    }
+
+    /** The map of a version the catalogue published with a GeoJSON file; a stray file of that name is not one. */
+    private PassportMap map(DataVersion version, Path dir) {
+        Path geojson = dir.resolve(version.fileStem() + ".geojson");
+        if (!version.formats().contains("geojson") || !Files.isRegularFile(geojson)) {
+            return null;
+        }
+        try {
+            return PassportMap.read(geojson, mapSettings);
+        } catch (IOException | RuntimeException e) {
+            // as for the preview: the file itself stays downloadable
+            LOG.warn("Cannot read {} for the map: {}", geojson, e.getMessage());
+            return null;
+        }
     }
 
     private CsvPreview preview(Path csv) {

@@ -298,7 +298,10 @@ class OpendataPagesWebTest {
     @Test
     void previewShowsTheFirstRecordsOfTheNewestCsvAsTheyAre() throws Exception {
         Document page = page("/opendata/" + FIXTURE + "/");
-        assertThat(page.select("table#preview > thead th").eachText())
+        // headed with the structure file's Russian descriptions, the technical name beneath
+        assertThat(page.select("table#preview > thead th .field-ru").eachText()).containsExactly("Идентификатор",
+                "Наименование", "Примечание", "Сумма, руб.", "Дата открытия", "Дата и время обновления", "Действует");
+        assertThat(page.select("table#preview > thead th code.prop").eachText())
                 .containsExactly("id", "name", "note", "amount", "opened", "updated", "active");
         List<List<String>> cells = page.select("table#preview > tbody > tr").stream()
                 .map(r -> r.select("td").stream().map(Element::wholeText).toList()).toList();
@@ -351,6 +354,7 @@ class OpendataPagesWebTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("text/html;charset=UTF-8");
             Document page = Jsoup.parse(response.body());
+            // only the map of a dataset with coordinates has a script (PassportPageBrowserTest); these have none
             assertThat(page.select("script")).as(path).isEmpty();
             assertThat(page.select("[onclick], [onload], [onsubmit]")).as(path).isEmpty();
             assertThat(page.selectFirst("html").attr("lang")).isEqualTo("ru");
