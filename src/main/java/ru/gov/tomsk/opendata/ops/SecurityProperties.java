@@ -52,10 +52,6 @@ public record SecurityProperties(Map<String, Account> users, @Valid @DefaultValu
             roles = roles == null ? List.of() : List.copyOf(roles);
             owners = owners == null ? List.of() : List.copyOf(owners);
         }
-
-        public Account(String passwordHash, List<String> roles) {
-            this(passwordHash, roles, List.of());
-        }
     }
 
     /**
