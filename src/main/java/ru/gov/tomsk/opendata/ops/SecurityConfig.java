@@ -122,8 +122,9 @@ class SecurityConfig {
                         .requestMatchers(LoginThrottleFilter.LOGIN_PAGE, "/admin/assets/**").permitAll()
                         .requestMatchers("/admin/tokens", "/admin/tokens/**", "/admin/feeds/*/push-token",
                                 "/admin/feeds/*/push-token/**").hasRole(ADMIN)
+                        // drafts of its own organisations only: checked by the controller (DraftOwners)
+                        .requestMatchers("/admin/try", "/admin/try/**").hasRole(DEPARTMENT)
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**").hasRole(VIEWER)
-                        .requestMatchers(HttpMethod.POST, "/admin/try", "/admin/try/**").hasRole(DEPARTMENT)
                         .requestMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                         .anyRequest().hasRole(OPERATOR))
                 .formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN_PAGE)
