@@ -52,6 +52,8 @@ class DraftController {
 
     @PostMapping("/dry-run")
     @Operation(summary = "Try a draft feed file: what it would publish, with nothing written",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "multipart/form-data", schema = @Schema(implementation = DraftParts.class))),
             description = "multipart/form-data: part `feed` (the YAML, UTF-8), optional part `sample` (a data file; "
                     + "for file, ftp and sftp feeds read instead of the drop, for push feeds sent as the body). Without "
                     + "a sample sql and http feeds read their source, file drops are read without moving anything. "
@@ -87,6 +89,8 @@ class DraftController {
 
     @PostMapping("/install")
     @Operation(summary = "Install a draft feed file",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "multipart/form-data", schema = @Schema(implementation = DraftParts.class))),
             description = "The same parts as the dry run, sent with the header X-Requested-With (any value). Writes "
                     + "<feeds-dir>/<identifier>.yaml atomically once it validates; the live reload picks it up. For a "
                     + "file feed the sample is put into the drop directory, so the next poll publishes it. DEPARTMENT "
@@ -118,6 +122,14 @@ class DraftController {
             audit.refused(principal, "install draft", subject, e.getMessage());
             throw e;
         }
+    }
+
+    /** The parts of a draft, for the OpenAPI description (the controller reads them itself, to name a bad one). */
+    @Schema(name = "DraftParts")
+    record DraftParts(@Schema(description = "the feed file (YAML, UTF-8)", type = "string", format = "binary",
+                              requiredMode = Schema.RequiredMode.REQUIRED) String feed,
+                      @Schema(description = "a data file: a drop's file, or a push's body", type = "string",
+                              format = "binary") String sample) {
     }
 
     /**
