@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * @param fileName as it was uploaded, without folders; only for showing it and naming the dropped file
  * @param content  its bytes, as they are (the run's readers tell the encoding and format)
  */
-public record DraftSample(String fileName, byte[] content) {
+public record DraftSample(String fileName, byte[] content) implements java.io.Serializable {
 
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]");
 

@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * @param yaml   the feed file's text
  * @param sample the data file, {@code null} when none was sent
  */
-public record DraftUpload(String yaml, DraftSample sample) {
+public record DraftUpload(String yaml, DraftSample sample) implements java.io.Serializable {
 
     public static final String FEED = "feed";
     public static final String SAMPLE = "sample";
