@@ -23,6 +23,7 @@ final class ConfiguredUsers {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
+    private static final Pattern INN = Pattern.compile("\\d{10}|\\d{12}");
     private static final Pattern COST = Pattern.compile("^\\$2[aby]?\\$(\\d{2})\\$");
 
     /** Below this bcrypt cost a stolen hash is cheap to crack; warned about, not refused (tests use 4). */
@@ -64,10 +65,24 @@ final class ConfiguredUsers {
                     throw new IllegalStateException(key + ".roles: '" + role + "' is not a role; the roles are " + Role.names());
                 }
             }
+            checkOwners(key, account, authorities.contains(Role.DEPARTMENT.authority()));
             users.add(User.withUsername(name).password("{bcrypt}" + hash)
                     .authorities(authorities.toArray(String[]::new)).build());
         }
         return users;
+    }
+
+    /** A DEPARTMENT account acts for its organisations only, so it must name them; each is an INN. */
+    private static void checkOwners(String key, SecurityProperties.Account account, boolean department) {
+        if (department && account.owners().isEmpty()) {
+            throw new IllegalStateException(key + ".owners is missing: a DEPARTMENT account names the INNs of its "
+                    + "organisations, e.g. owners: [7017069388]");
+        }
+        for (String owner : account.owners()) {
+            if (owner == null || !INN.matcher(owner.strip()).matches()) {
+                throw new IllegalStateException(key + ".owners: '" + owner + "' is not an INN (10 or 12 digits)");
+            }
+        }
     }
 
     private static String bcrypt(String key, String value) {

@@ -28,13 +28,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       public address behind a proxy); {@code Origin: null} (sandboxed or opaque pages) is foreign too;</li>
  *   <li>the body is a type an HTML form can send without a CORS preflight ({@code application/x-www-form-urlencoded},
  *       {@code multipart/form-data}, {@code text/plain}): 415. Scripts send no body, JSON or YAML; only the feed file
- *       validation, which changes nothing, keeps {@code text/plain}.</li>
+ *       validation, which changes nothing, keeps {@code text/plain}, and the drafts take their files as
+ *       {@code multipart/form-data}: a draft's dry run changes nothing, and its installation also needs the header
+ *       {@value #REQUESTED_WITH}, which a form cannot send and a script of another site cannot send without a CORS
+ *       preflight this service never grants.</li>
  * </ul>
  * Any one of these stops a forged form in browsers old and new; programs such as curl send none of them.
  */
 class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     static final String VALIDATE = "/api/admin/feeds/validate";
+    static final String DRAFTS = "/api/admin/drafts/*";
+    static final String DRAFT_DRY_RUN = "/api/admin/drafts/dry-run";
+    static final String DRAFT_INSTALL = "/api/admin/drafts/install";
+    static final String REQUESTED_WITH = "X-Requested-With";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
     private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
@@ -66,13 +73,22 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             return;
         }
         MediaType type = formType(request.getContentType());
-        if (type != null && !(type.equals(MediaType.TEXT_PLAIN) && VALIDATE.equals(request.getServletPath()))) {
+        if (type != null && !(type.equals(MediaType.TEXT_PLAIN) && VALIDATE.equals(request.getServletPath()))
+                && !draftFiles(type, request)) {
             FilterProblems.send(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '"
                     + clip(request.getContentType()) + "' is what HTML forms send and is not accepted by the admin API's "
                     + "actions; send no body (or JSON)");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean draftFiles(MediaType type, HttpServletRequest request) {
+        if (!type.equals(MediaType.MULTIPART_FORM_DATA)) {
+            return false;
+        }
+        String path = request.getServletPath();
+        return DRAFT_DRY_RUN.equals(path) || DRAFT_INSTALL.equals(path) && request.getHeader(REQUESTED_WITH) != null;
     }
 
     private boolean isOwn(String origin, HttpServletRequest request) {

@@ -29,12 +29,13 @@ import ru.gov.tomsk.opendata.dataset.CleanupExample;
  * @param cleanup             per field and kind, how many values of valid records the text clean-up would change
  * @param cleanupExamples     a few of them per field and kind, before and after, invisible characters written as
  *                            {@code ⟨U+0007⟩}
+ * @param sourceColumns       the columns the source's first record named, in its order; empty when none was read
  */
 public record DryRunResult(String feedId, long rowsRead, long rowsValid, long rowsRejected, List<String> header,
                            List<List<String>> firstRows, List<QuarantineEntry> rejectedRows, Long rowsAdded,
                            Long rowsChanged, Long rowsRemoved, boolean changed, String comparedWithVersion, String error,
                            String outcome, List<String> holdReasons, String source, List<CleanupCount> cleanup,
-                           List<CleanupExample> cleanupExamples) {
+                           List<CleanupExample> cleanupExamples, List<String> sourceColumns) {
 
     public DryRunResult {
         header = header == null ? List.of() : List.copyOf(header);
@@ -43,10 +44,23 @@ public record DryRunResult(String feedId, long rowsRead, long rowsValid, long ro
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
         cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
         cleanupExamples = cleanupExamples == null ? List.of() : List.copyOf(cleanupExamples);
+        sourceColumns = sourceColumns == null ? List.of() : List.copyOf(sourceColumns);
     }
 
     static DryRunResult failed(String feedId, String comparedWithVersion, String source, String error) {
+        return failed(feedId, comparedWithVersion, source, error, List.of());
+    }
+
+    static DryRunResult failed(String feedId, String comparedWithVersion, String source, String error,
+                               List<String> sourceColumns) {
         return new DryRunResult(feedId, 0, 0, 0, List.of(), List.of(), List.of(), null, null, null, false,
-                comparedWithVersion, error, null, List.of(), source, List.of(), List.of());
+                comparedWithVersion, error, null, List.of(), source, List.of(), List.of(), sourceColumns);
+    }
+
+    /** The same result, saying what was read in words of the caller's (a sample rather than a temporary file). */
+    DryRunResult withSource(String newSource) {
+        return new DryRunResult(feedId, rowsRead, rowsValid, rowsRejected, header, firstRows, rejectedRows, rowsAdded,
+                rowsChanged, rowsRemoved, changed, comparedWithVersion, error, outcome, holdReasons, newSource, cleanup,
+                cleanupExamples, sourceColumns);
     }
 }

@@ -64,6 +64,7 @@ public class DryRuns {
     private final Semaphore slots;
     private final ExecutorService workers;
     private final DryRunRoutes dryRunRoutes;
+    private final DraftSamples samples;
 
     public DryRuns(FeedRegistry registry, FeedRules rules, FeedFileValidator validator, RunLog runLog, Catalog catalog, CamelContext camel,
                    OpendataProperties properties, DryRunProperties settings, DryRunRoutes dryRunRoutes) {
@@ -77,6 +78,7 @@ public class DryRuns {
         this.settings = settings;
         this.slots = new Semaphore(settings.concurrent());
         this.dryRunRoutes = dryRunRoutes;
+        this.samples = new DraftSamples(rules);
         this.workers = camel.getExecutorServiceManager().newCachedThreadPool(this, "DryRun");
     }
 
@@ -90,7 +92,7 @@ public class DryRuns {
      */
     public DryRunResult dryRun(String feedId, int maxRows) {
         checkRows(maxRows);
-        return start(feed(feedId), maxRows);
+        return start(feed(feedId), maxRows, null);
     }
 
     /**
@@ -110,7 +112,26 @@ public class DryRuns {
             throw new DryRunRefusedException(DryRunRefusedException.Reason.INVALID_FEED,
                     "the feed file is invalid:\n" + e.getMessage());
         }
-        return start(feed, maxRows);
+        return start(feed, maxRows, null);
+    }
+
+    /**
+     * What a run of a draft would do, its source read through its kind's Kamelet as a run reads it; with a
+     * {@code sample}, that file instead: for a file kind ({@code file}, {@code ftp}, {@code sftp}) through the
+     * {@code file} Kamelet from a private temporary directory, with the draft's payload options, for {@code push} as
+     * the body of a push. The directory is deleted afterwards.
+     *
+     * @throws DryRunRefusedException as {@link #dryRun(String, int)}; BAD_REQUEST for a sample of a kind that reads
+     *                                a database or a web service
+     */
+    public DryRunResult dryRunDraft(FeedDefinition feed, DraftSample sample, int maxRows) {
+        checkRows(maxRows);
+        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
+        if (sample != null && !kind.readsFiles() && !feed.pushed()) {
+            throw new DryRunRefusedException(DryRunRefusedException.Reason.BAD_REQUEST, "part 'sample': kind "
+                    + kind.name() + " reads its source itself; a sample file is for the kinds file, ftp, sftp and push");
+        }
+        return start(feed, maxRows, sample);
     }
 
     private void checkRows(int maxRows) {
@@ -120,13 +141,14 @@ public class DryRuns {
         }
     }
 
-    private DryRunResult start(FeedDefinition feed, int maxRows) {
+    private DryRunResult start(FeedDefinition feed, int maxRows, DraftSample sample) {
         String feedId = feed.identifier();
         SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
-        if (!kind.firedByQuartz()) {
+        if (!kind.firedByQuartz() && sample == null) {
             throw new DryRunRefusedException(DryRunRefusedException.Reason.NOT_AVAILABLE, "dry run is not available for"
                     + " kind " + kind.name() + ": its data is delivered to the service, so there is no source to read"
-                    + " on demand; the answer to a delivery says what its run did");
+                    + " on demand; the answer to a delivery says what its run did (or try a draft with a sample file"
+                    + " as the body)");
         }
         Optional<FeedRun> last = runLog.runs(feedId, 1).stream().findFirst();
         if (last.isPresent() && last.get().status() == RunStatus.RUNNING) {
@@ -146,7 +168,9 @@ public class DryRuns {
         try {
             future = workers.submit(() -> {
                 try {
-                    return execute(feed, maxRows);
+                    return sample == null ? execute(feed, kind, maxRows, null)
+                            : samples.read(sample, feed, kind, sampleFeed -> execute(sampleFeed.feed(),
+                            sampleFeed.kind(), maxRows, sampleFeed.body()));
                 } finally {
                     // released when the work really ends, also after the caller stopped waiting for it
                     slots.release();
@@ -190,13 +214,12 @@ public class DryRuns {
                 + "' is registered (no file " + feedId + ".yaml in " + registry.directory() + ")");
     }
 
-    private DryRunResult execute(FeedDefinition feed, int maxRows) {
+    private DryRunResult execute(FeedDefinition feed, SourceKind kind, int maxRows, Path body) {
         String feedId = feed.identifier();
         Path scratch = properties.workDir().resolve("dry-run-" + UUID.randomUUID());
         boolean workDirExisted = Files.isDirectory(properties.workDir());
-        SourceKind kind = rules.kind(feed.source().kind()).orElseThrow();
         try {
-            DryRunRoutes.Outcome outcome = dryRunRoutes.run(camel, feed, kind, maxRows, scratch, settings.timeout());
+            DryRunRoutes.Outcome outcome = dryRunRoutes.run(camel, feed, kind, maxRows, scratch, settings.timeout(), body);
             if (outcome.nothingToRead()) {
                 Map<String, String> options = kind.withDefaults(feed.source().options());
                 return DryRunResult.failed(feedId, newest(feedId), null, "source failed: nothing to read: no file"
@@ -209,12 +232,12 @@ public class DryRuns {
                 LOG.info("Dry run of feed {} failed: {}", feedId, FeedRunFailedException.describe(error));
                 // worded as the run log words a failed run
                 return DryRunResult.failed(feedId, newest(feedId), outcome.source(), (outcome.reading() ? ""
-                        : "source failed: ") + FeedRunFailedException.describe(error));
+                        : "source failed: ") + FeedRunFailedException.describe(error), outcome.columns());
             }
             DatasetPreview.Result r = outcome.result();
             LOG.info("Dry run of feed {}: {} read, {} valid, {} rejected; a run would be {}", feedId, r.read(), r.valid(),
                     r.rejected(), r.outcome());
-            return result(feedId, r, outcome.source());
+            return result(feedId, r, outcome.source(), outcome.columns());
         } catch (TimeoutException e) {
             LOG.warn("Dry run of feed {} stopped after {}", feedId, settings.timeout());
             return tookTooLong(feedId);
@@ -242,7 +265,7 @@ public class DryRuns {
                 + settings.timeout().toSeconds() + " s (opendata.dry-run.timeout) and was stopped");
     }
 
-    private static DryRunResult result(String feedId, DatasetPreview.Result r, String source) {
+    private static DryRunResult result(String feedId, DatasetPreview.Result r, String source, java.util.List<String> columns) {
         DataVersion previous = r.previous();
         Long added = null;
         Long changed = null;
@@ -254,7 +277,7 @@ public class DryRuns {
         }
         return new DryRunResult(feedId, r.read(), r.valid(), r.rejected(), r.header(), r.firstRows(), r.rejectedRows(),
                 added, changed, removed, r.changed(), previous == null ? null : previous.version(), null,
-                r.outcome().name(), r.holdReasons(), source, r.cleanup(), r.cleanupExamples());
+                r.outcome().name(), r.holdReasons(), source, r.cleanup(), r.cleanupExamples(), columns);
     }
 
     private String newest(String feedId) {

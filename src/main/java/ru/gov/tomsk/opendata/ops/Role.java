@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
 public enum Role {
     /** reads the console, the admin API and the actuator */
     VIEWER,
-    /** also runs feeds now, dry-runs them, approves or discards held versions and retries deliveries */
+    /**
+     * also tries draft feed files and installs them, for the datasets of its account's {@code owners} (the INNs a
+     * draft's identifier must start with)
+     */
+    DEPARTMENT,
+    /** also tries and installs any draft, and runs feeds now, dry-runs them, approves or discards held versions and retries deliveries */
     OPERATOR,
     /** everything */
     ADMIN;

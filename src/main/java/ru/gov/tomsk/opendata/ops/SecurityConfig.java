@@ -36,7 +36,8 @@ import ru.gov.tomsk.opendata.ops.token.ApiTokens;
 /**
  * Who may do what. The public side ({@code /opendata/**}, {@code /}, {@code robots.txt}, {@code favicon.ico},
  * liveness and readiness) is open and never reads credentials. Everything else needs an account of
- * {@code opendata.security.users} with a role: VIEWER reads, OPERATOR also acts (run now, dry run, approve, retry),
+ * {@code opendata.security.users} with a role: VIEWER reads, DEPARTMENT also tries and installs drafts of
+ * its own organisations' feeds, OPERATOR also acts (run now, dry run, approve, retry),
  * ADMIN does everything, including the personal API tokens.
  *
  * <ul>
@@ -66,6 +67,7 @@ class SecurityConfig {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
 
     private static final String VIEWER = Role.VIEWER.name();
+    private static final String DEPARTMENT = Role.DEPARTMENT.name();
     private static final String OPERATOR = Role.OPERATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
@@ -98,6 +100,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(VIEWER)
                         // validating a posted feed file changes nothing
                         .requestMatchers(HttpMethod.POST, CrossSiteRequestFilter.VALIDATE).hasRole(VIEWER)
+                        // drafts of its own organisations only: checked by the controller (DraftOwners)
+                        .requestMatchers(HttpMethod.POST, CrossSiteRequestFilter.DRAFTS).hasRole(DEPARTMENT)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,6 +124,8 @@ class SecurityConfig {
                         .requestMatchers(LoginThrottleFilter.LOGIN_PAGE, "/admin/assets/**").permitAll()
                         .requestMatchers("/admin/tokens", "/admin/tokens/**", "/admin/feeds/*/push-token",
                                 "/admin/feeds/*/push-token/**").hasRole(ADMIN)
+                        // drafts of its own organisations only: checked by the controller (DraftOwners)
+                        .requestMatchers("/admin/try", "/admin/try/**").hasRole(DEPARTMENT)
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**").hasRole(VIEWER)
                         .requestMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                         .anyRequest().hasRole(OPERATOR))
@@ -201,7 +207,8 @@ class SecurityConfig {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
                 .role(Role.ADMIN.name()).implies(OPERATOR)
-                .role(OPERATOR).implies(VIEWER)
+                .role(OPERATOR).implies(DEPARTMENT)
+                .role(DEPARTMENT).implies(VIEWER)
                 .build();
     }
 

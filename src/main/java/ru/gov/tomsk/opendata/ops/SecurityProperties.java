@@ -43,11 +43,14 @@ public record SecurityProperties(Map<String, Account> users, @Valid @DefaultValu
     /**
      * @param passwordHash a bcrypt hash ({@code $2a$…}, {@code $2b$…}, {@code $2y$…}, optionally prefixed {@code {bcrypt}});
      *                     never a password
-     * @param roles        VIEWER, OPERATOR or ADMIN
+     * @param roles        VIEWER, DEPARTMENT, OPERATOR or ADMIN
+     * @param owners       for DEPARTMENT: the INNs of the organisations whose drafts the account may try and install
+     *                     (a draft's identifier is {@code <INN>-<code>})
      */
-    public record Account(String passwordHash, List<String> roles) {
+    public record Account(String passwordHash, List<String> roles, List<String> owners) {
         public Account {
             roles = roles == null ? List.of() : List.copyOf(roles);
+            owners = owners == null ? List.of() : List.copyOf(owners);
         }
     }
 

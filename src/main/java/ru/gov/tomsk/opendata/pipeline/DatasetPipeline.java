@@ -266,7 +266,7 @@ public class DatasetPipeline {
         return counts.rejected() > 0 ? counts.rejected() + " record(s) rejected" : null;
     }
 
-    static Iterator<?> records(Object body) {
+    public static Iterator<?> records(Object body) {
         if (body == null) {
             return Collections.emptyIterator();
         }

@@ -3,6 +3,7 @@ package ru.gov.tomsk.opendata.source;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.file.remote.RemoteFileEndpoint;
@@ -53,15 +55,23 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
     static final String NEVER = "0 0 0 1 1 ? 2099";
     /** Exchange property: the records reached the preview, so a failure is the pipeline's, not the source's. */
     private static final String READING = "OpendataDryRunReading";
+    /** Exchange property: the {@link SourceColumns} the records were read through. */
+    private static final String COLUMNS = "OpendataDryRunColumns";
     private static final Logger LOG = LoggerFactory.getLogger(DryRunRoutes.class);
 
     /**
      * What the source gave: the preview of its records, or the failure ({@code reading}: while the records were
      * read into the preview, rather than while the source was opened), or neither (nothing was ready to read).
      *
-     * @param source what was read, when the kind reads files ({@code file a.csv in inbox})
+     * @param source  what was read, when the kind reads files ({@code file a.csv in inbox})
+     * @param columns the source's columns, as its first record named them; empty when no record was read
      */
-    public record Outcome(DatasetPreview.Result result, Exception error, boolean reading, String source) {
+    public record Outcome(DatasetPreview.Result result, Exception error, boolean reading, String source,
+                          List<String> columns) {
+
+        public Outcome {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
 
         public boolean nothingToRead() {
             return result == null && error == null;
@@ -105,7 +115,7 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         });
         dryRun.onException(Exception.class).handled(true).process(exchange -> finish(exchange.getFromRouteId(),
                 new Outcome(null, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
-                        exchange.getProperty(READING, false, Boolean.class), source(exchange))));
+                        exchange.getProperty(READING, false, Boolean.class), source(exchange), columns(exchange))));
     }
 
     /**
@@ -115,9 +125,23 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
      */
     public Outcome run(CamelContext camel, FeedDefinition feed, SourceKind kind, int maxRows, Path scratch,
                        Duration timeout) throws Exception {
+        return run(camel, feed, kind, maxRows, scratch, timeout, null);
+    }
+
+    /**
+     * As {@link #run(CamelContext, FeedDefinition, SourceKind, int, Path, Duration)}; for a kind whose data is
+     * delivered to the service ({@code push}), {@code body} is sent through its Kamelet as a push's body is, to a
+     * direct endpoint of the dry run's own, so that it never meets the feed's installed route.
+     */
+    public Outcome run(CamelContext camel, FeedDefinition feed, SourceKind kind, int maxRows, Path scratch,
+                       Duration timeout, Path body) throws Exception {
         String routeId = "dry-run-" + ids.incrementAndGet() + "-" + feed.identifier();
         String sourceRouteId = routeId + "-source";
         Map<String, String> parameters = SourceKamelets.parameters(feed, kind, NEVER, zone, workDir);
+        if (body != null) {
+            // names the push Kamelet's direct endpoint; the records are still previewed as the feed's
+            parameters.put("feedId", routeId);
+        }
         Map<String, String> dryRun = Map.of("jobGroup", JOB_GROUP, "routeConfiguration", CONFIGURATION,
                 "noop", "true", "idempotent", "false", "maxFiles", "1", "pollStrategy", "#" + POLLS);
         dryRun.forEach((name, value) -> {
@@ -140,10 +164,11 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
                     from(from).routeId(routeId).routeConfigurationId(CONFIGURATION).process(exchange -> {
                         exchange.setProperty(READING, true);
                         waiting.reader().set(Thread.currentThread());
+                        SourceColumns records = new SourceColumns(exchange.getIn().getBody());
+                        exchange.setProperty(COLUMNS, records);
                         try {
-                            DatasetPreview.Result result = preview.preview(feed, exchange.getIn().getBody(), maxRows,
-                                    scratch);
-                            outcome.complete(new Outcome(result, null, true, source(exchange)));
+                            DatasetPreview.Result result = preview.preview(feed, records, maxRows, scratch);
+                            outcome.complete(new Outcome(result, null, true, source(exchange), records.columns()));
                         } finally {
                             if (waiting.reader().getAndSet(null) == null) {
                                 // given up on and interrupted: the flag must not outlive the dry run on Quartz's thread
@@ -153,8 +178,17 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
                     });
                 }
             });
-            scheduler(camel).triggerJob(JobKey.jobKey(feed.identifier(), JOB_GROUP));
-            return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (body == null) {
+                scheduler(camel).triggerJob(JobKey.jobKey(feed.identifier(), JOB_GROUP));
+                return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            try (ProducerTemplate producer = camel.createProducerTemplate()) {
+                producer.asyncSend("direct:opendata-push-" + routeId, exchange -> {
+                    exchange.getIn().setBody(body.toFile());
+                    exchange.getIn().setHeader(Exchange.FILE_NAME_ONLY, body.getFileName().toString());
+                });
+                return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (TimeoutException | InterruptedException e) {
             // the reader stops at its next write (an interrupted channel closes): a source too big for the limit
             // must not keep reading after the answer
@@ -207,6 +241,11 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
         return "file " + name + " in " + exchange.getIn().getHeader(Exchange.FILE_PARENT, String.class) + server;
     }
 
+    private static List<String> columns(Exchange exchange) {
+        SourceColumns records = exchange.getProperty(COLUMNS, SourceColumns.class);
+        return records == null ? null : records.columns();
+    }
+
     private static String routeId(Consumer consumer) {
         return consumer instanceof RouteIdAware route ? route.getRouteId() : null;
     }
@@ -225,13 +264,13 @@ public class DryRunRoutes extends RouteConfigurationBuilder implements PollingCo
     /** The poll has ended, its exchanges (if any) processed: without an outcome, nothing was ready to read. */
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        finish(routeId(consumer), new Outcome(null, null, false, null));
+        finish(routeId(consumer), new Outcome(null, null, false, null, null));
     }
 
     /** The poll itself failed (server unreachable, directory missing): the dry run reports it, never retries. */
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        finish(routeId(consumer), new Outcome(null, cause, false, null));
+        finish(routeId(consumer), new Outcome(null, cause, false, null, null));
         return false;
     }
 }

@@ -11,11 +11,15 @@ import java.util.Map;
 public final class TestUsers {
 
     public static final String VIEWER = "viewer";
+    /** DEPARTMENT of the organisation {@link #DEPARTMENT_INN}. */
+    public static final String DEPARTMENT = "department";
+    public static final String DEPARTMENT_INN = "7017069388";
     public static final String OPERATOR = "operator";
     public static final String ADMIN = "admin";
 
     private static final Map<String, String> HASHES = Map.of(
             VIEWER, "$2a$04$n0T.wVVmlkulCvCMhD27DuWP3R4LBWbE/QtSBKmcZlbkPNHTp0r4O",
+            DEPARTMENT, "$2a$04$zjc4rLMtGK0zaAvbfr2POOicirVEe0F9XXTxnbTGptpEvq4UYkmSe",
             OPERATOR, "$2a$04$bfQEGhd7X4RI9g31VDT79ORshRNHjUTkjTaQ94ZnN9H1A5I/R9xU.",
             ADMIN, "$2a$04$lu3ZqXPV/avcUZxUlIjhkegq/SKruBHfBfq6EPz1jwAkroEKA.KZi");
 
@@ -35,13 +39,14 @@ public final class TestUsers {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The {@code opendata.security.users.*} properties of the three accounts. */
+    /** The {@code opendata.security.users.*} properties of the accounts. */
     public static Map<String, Object> properties() {
         Map<String, Object> properties = new java.util.HashMap<>();
         HASHES.forEach((user, hash) -> {
             properties.put("opendata.security.users." + user + ".password-hash", hash);
             properties.put("opendata.security.users." + user + ".roles", user.toUpperCase(java.util.Locale.ROOT));
         });
+        properties.put("opendata.security.users." + DEPARTMENT + ".owners", DEPARTMENT_INN);
         return properties;
     }
 }

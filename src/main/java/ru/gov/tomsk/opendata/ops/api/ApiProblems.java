@@ -24,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import ru.gov.tomsk.opendata.ops.DraftRefusedException;
 import ru.gov.tomsk.opendata.ops.DryRunRefusedException;
 import ru.gov.tomsk.opendata.ops.ServerPaths;
 
@@ -54,6 +55,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.valueOf(e.reason().httpStatus()),
                 paths.hide(e.getMessage()), request);
         problem.setProperty("reason", e.reason().name());
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Russian words first for the department, then the detail, as every department-facing message. */
+    @ExceptionHandler(DraftRefusedException.class)
+    ResponseEntity<ProblemDetail> draftRefused(DraftRefusedException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(e.reason().httpStatus()), e.russian() + "\nПодробности: "
+                + paths.hide(e.getMessage()), request);
+        problem.setProperty("reason", e.reason().name());
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(DraftController.InvalidDraft.class)
+    ResponseEntity<ProblemDetail> invalidDraft(DraftController.InvalidDraft e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Описание набора содержит ошибки; исправьте "
+                + "их и попробуйте снова.\nПодробности: " + paths.hide(e.getMessage()), request);
+        problem.setProperty("problems", e.invalid.problems().stream().map(ValidationView.Problem::of).toList());
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

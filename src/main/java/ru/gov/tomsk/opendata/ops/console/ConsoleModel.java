@@ -34,6 +34,7 @@ class ConsoleModel {
         model.addAttribute("roleName", roleName());
         model.addAttribute("canOperate", canOperate());
         model.addAttribute("isAdmin", isAdmin());
+        model.addAttribute("canTry", canTry());
     }
 
     @ModelAttribute("text")
@@ -52,12 +53,19 @@ class ConsoleModel {
         if (has(Role.ADMIN)) {
             return "администратор";
         }
-        return has(Role.OPERATOR) ? "оператор" : has(Role.VIEWER) ? "наблюдатель" : "";
+        return has(Role.OPERATOR) ? "оператор" : has(Role.DEPARTMENT) ? "ведомство"
+                : has(Role.VIEWER) ? "наблюдатель" : "";
     }
 
     @ModelAttribute("canOperate")
     boolean canOperate() {
         return has(Role.OPERATOR);
+    }
+
+    /** Whether the page offers «Проверить набор до публикации» (DEPARTMENT and above). */
+    @ModelAttribute("canTry")
+    boolean canTry() {
+        return has(Role.DEPARTMENT);
     }
 
     @ModelAttribute("isAdmin")
@@ -67,7 +75,8 @@ class ConsoleModel {
 
     /** The highest role the signed-in user has, through the hierarchy; null if none. */
     Role highestRole() {
-        return has(Role.ADMIN) ? Role.ADMIN : has(Role.OPERATOR) ? Role.OPERATOR : has(Role.VIEWER) ? Role.VIEWER : null;
+        return has(Role.ADMIN) ? Role.ADMIN : has(Role.OPERATOR) ? Role.OPERATOR
+                : has(Role.DEPARTMENT) ? Role.DEPARTMENT : has(Role.VIEWER) ? Role.VIEWER : null;
     }
 
     private boolean has(Role role) {

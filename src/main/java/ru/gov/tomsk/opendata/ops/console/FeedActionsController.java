@@ -140,7 +140,7 @@ class FeedActionsController {
         }
     }
 
-    private static String refusal(DryRunRefusedException.Reason reason) {
+    static String refusal(DryRunRefusedException.Reason reason) {
         return switch (reason) {
             case UNKNOWN_FEED -> "Такого набора нет.";
             case INVALID_FEED -> "Пробный запуск невозможен: файл описания набора содержит ошибки.";

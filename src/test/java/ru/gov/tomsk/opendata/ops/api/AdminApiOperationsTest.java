@@ -197,7 +197,7 @@ class AdminApiOperationsTest {
                     API + "/feeds/{id}/runs", API + "/runs/{runId}/quarantine", API + "/feeds/{id}/versions",
                     API + "/held/{heldId}/approve", API + "/held/{heldId}/discard", API + "/deliveries",
                     API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate",
-                    API + "/feeds/{id}/push-token",
+                    API + "/feeds/{id}/push-token", API + "/drafts/dry-run", API + "/drafts/install",
                     API + "/feeds/{id}/rejected-files", API + "/feeds/{id}/rejected-files/{name}/requeue",
                     "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}");
             assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
@@ -214,6 +214,8 @@ class AdminApiOperationsTest {
                     .contains("type", "title", "status", "detail", "instance").doesNotContain("properties");
             assertThat(openApi.at("/paths/" + escape(API + "/feeds/validate") + "/post/requestBody/content")
                     .has("application/yaml")).isTrue();
+            assertThat(openApi.at("/paths/" + escape(API + "/drafts/dry-run") + "/post/requestBody/content")
+                    .has("multipart/form-data")).isTrue();
             // springdoc is limited to the admin API
             assertThat(docs.body()).doesNotContain("/opendata/").doesNotContain("/actuator");
         }

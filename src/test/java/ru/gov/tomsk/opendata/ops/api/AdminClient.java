@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,37 @@ public final class AdminClient {
     HttpResponse<String> post(String path, String user, String contentType, String body) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * A multipart/form-data POST: each part a file ({@code filename} set) with its bytes; {@code headers} are added
+     * as they are (e.g. X-Requested-With).
+     */
+    public HttpResponse<String> postParts(String path, String user, Map<String, Part> parts, String... headers) {
+        String boundary = "----opendata-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        parts.forEach((name, part) -> {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"")
+                    + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
+    /** One part of a multipart request. */
+    public record Part(String fileName, byte[] content) {
+        public static Part file(String fileName, String text) {
+            return new Part(fileName, text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public static JsonNode json(HttpResponse<String> response) {

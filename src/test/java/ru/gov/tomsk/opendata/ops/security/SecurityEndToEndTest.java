@@ -407,7 +407,7 @@ class SecurityEndToEndTest {
         Map<String, Object> wrongRole = new HashMap<>(TestUsers.properties());
         wrongRole.put("opendata.security.users.viewer.roles", "SUPERUSER");
         assertThatThrownBy(() -> TestApp.start(other, clock, wrongRole).close())
-                .hasStackTraceContaining("opendata.security.users.viewer.roles: 'SUPERUSER' is not a role; the roles are VIEWER, OPERATOR, ADMIN");
+                .hasStackTraceContaining("opendata.security.users.viewer.roles: 'SUPERUSER' is not a role; the roles are VIEWER, DEPARTMENT, OPERATOR, ADMIN");
 
         Map<String, Object> clearText = new HashMap<>(TestUsers.properties());
         clearText.put("opendata.security.users.viewer.password-hash", "s3cret-Password");
