@@ -55,7 +55,7 @@ public final class FeedValidationCommand {
                 } catch (InvalidFeedException e) {
                     invalid++;
                     System.out.println("INVALID " + file);
-                    e.problems().forEach(p -> System.out.println("  " + p));
+                    e.problems().forEach(p -> System.out.println("  " + p.departmentLine()));
                 }
             }
             System.out.println(files.size() - invalid + " valid, " + invalid + " invalid");
