@@ -114,7 +114,7 @@ public class FeedRoutes implements CamelContextConfiguration {
                 LOG.error("Cannot create the route of feed {}: {}", feed.identifier(), e.getMessage(), e);
                 runLog.recordFailure(feed.identifier(), RunStatus.INVALID, new DepartmentMessage("Службе не удалось "
                         + "подготовить чтение из источника этого набора: проверьте параметры source или обратитесь в "
-                        + "ИТ-отдел.", "cannot create its route: " + e.getMessage()).text());
+                        + "ИТ-отдел.", "cannot create its route: " + e.getMessage()));
             }
         }
         removeOrphanSchedules();
