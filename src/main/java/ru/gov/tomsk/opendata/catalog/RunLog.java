@@ -114,7 +114,8 @@ public class RunLog {
     }
 
     /** @param forDepartment what the department reads, when it differs from the message; may be null */
-    public void recordFailure(String feedId, Instant startedAt, RunStatus status, String message, String forDepartment) {
+    public void recordFailure(String feedId, Instant startedAt, RunStatus status, String message,
+            String forDepartment) {
         jdbc.sql("""
                 INSERT INTO feed_run (feed_id, node, started_at, finished_at, status, message, department_message)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

@@ -80,11 +80,13 @@ public final class RecordChecker {
         double la = Double.parseDouble(lat);
         double lo = Double.parseDouble(lon);
         if (la < -90 || la > 90) {
-            throw new RejectedValueException(geo.latitude(), lat, "latitude out of range -90..90 (WGS 84 decimal degrees)",
+            throw new RejectedValueException(geo.latitude(), lat,
+                    "latitude out of range -90..90 (WGS 84 decimal degrees)",
                     "широта должна быть от -90 до 90 градусов");
         }
         if (lo < -180 || lo > 180) {
-            throw new RejectedValueException(geo.longitude(), lon, "longitude out of range -180..180 (WGS 84 decimal degrees)",
+            throw new RejectedValueException(geo.longitude(), lon,
+                    "longitude out of range -180..180 (WGS 84 decimal degrees)",
                     "долгота должна быть от -180 до 180 градусов");
         }
         Structure.BoundingBox box = geo.bbox();

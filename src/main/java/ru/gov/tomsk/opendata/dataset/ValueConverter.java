@@ -93,7 +93,8 @@ public final class ValueConverter {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new RejectedValueException(field.name(), text, "not a valid " + field.type().word()
                     + (field.parse() == null ? "" : " in the pattern '" + field.parse() + "'"),
-                    "значение не читается как " + readsAs(field.type()) + (field.parse() == null ? "" : " по шаблону " + field.parse()));
+                    "значение не читается как " + readsAs(field.type()) + (field.parse() == null ? "" : " по шаблону "
+                            + field.parse()));
         }
     }
 
@@ -185,7 +186,8 @@ public final class ValueConverter {
         if (raw instanceof Number n) {
             return new BigDecimal(n.toString());
         }
-        throw new RejectedValueException(field.name(), raw, "not " + article(field.type()) + " (" + raw.getClass().getSimpleName() + ")",
+        throw new RejectedValueException(field.name(), raw, "not " + article(field.type()) + " ("
+                + raw.getClass().getSimpleName() + ")",
                     "значение не является числом");
     }
 
@@ -224,7 +226,8 @@ public final class ValueConverter {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "да", "y", "д" -> "true";
             case "false", "0", "no", "нет", "n", "н" -> "false";
-            default -> throw new RejectedValueException(field.name(), text, "not a boolean (expected true/false, да/нет, 1/0)",
+            default -> throw new RejectedValueException(field.name(), text,
+                    "not a boolean (expected true/false, да/нет, 1/0)",
                     "значение не является логическим: допустимы да/нет, true/false, 1/0");
         };
     }
@@ -263,7 +266,8 @@ public final class ValueConverter {
             t = instant(field, raw);
         }
         if (t == null) {
-            throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName() + ")",
+            throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName()
+                    + ")",
                     "значение не является датой и временем");
         }
         return DATETIME_OUT.format(t.truncatedTo(ChronoUnit.SECONDS));
@@ -358,7 +362,8 @@ public final class ValueConverter {
             while ((n = reader.read(buf)) > 0) {
                 sb.append(buf, 0, n);
                 if (sb.length() > MAX_CLOB_CHARS) {
-                    throw new RejectedValueException(field.name(), sb.substring(0, 80), "text longer than " + MAX_CLOB_CHARS + " characters",
+                    throw new RejectedValueException(field.name(), sb.substring(0, 80), "text longer than "
+                            + MAX_CLOB_CHARS + " characters",
                     "текст длиннее " + MAX_CLOB_CHARS + " символов");
                 }
             }

@@ -64,7 +64,8 @@ final class YamlSyntaxAdvice {
         }
         if (what.startsWith("expected <block end>")) {
             String current = line(lines, line);
-            if (what.contains("<scalar>") && current.substring(0, Math.min(column - 1, current.length())).matches(".*[\"'].*")) {
+            if (what.contains("<scalar>") && current.substring(0, Math.min(column - 1,
+                    current.length())).matches(".*[\"'].*")) {
                 return new Advice(line, column, "В строке " + line + " после закрывающей кавычки идёт ещё текст: "
                         + "возьмите в кавычки всё значение целиком.");
             }
@@ -88,7 +89,8 @@ final class YamlSyntaxAdvice {
                     + current.substring(current.indexOf(':') + 1).strip().replace("\"", "'") + "\".");
         }
         int previous = line - 1;
-        while (previous > 0 && (line(lines, previous).isBlank() || line(lines, previous).stripLeading().startsWith("#"))) {
+        while (previous > 0 && (line(lines, previous).isBlank() || line(lines,
+                previous).stripLeading().startsWith("#"))) {
             previous--;
         }
         String earlier = line(lines, previous);

@@ -201,7 +201,8 @@ public class DryRuns {
             DryRunRoutes.Outcome outcome = dryRunRoutes.run(camel, feed, kind, maxRows, scratch, settings.timeout());
             if (outcome.nothingToRead()) {
                 Map<String, String> options = kind.withDefaults(feed.source().options());
-                return DryRunResult.failed(feedId, newest(feedId), null, "Читать нечего: в папке источника нет готового "
+                return DryRunResult.failed(feedId, newest(feedId), null,
+                        "Читать нечего: в папке источника нет готового "
                         + "файла с данными. Выложите файл и повторите пробный запуск. " + DepartmentMessage.DETAIL
                         + "source failed: nothing to read: no file"
                         + " matching '" + options.get("include") + "' is ready in " + options.get("directory")

@@ -227,7 +227,8 @@ public class FeedRouteReloader implements SmartLifecycle {
             LOG.error("Edited feed file is invalid; feed {} keeps running its previous definition until it is fixed: {}",
                     id, change.problem().oneLine());
             runLog.recordFailure(id, RunStatus.INVALID,
-                    "the edited feed file is invalid; the previous definition keeps running until it is fixed:\n" + problem,
+                    "the edited feed file is invalid; the previous definition keeps running until it is fixed:\n"
+                            + problem,
                     "Изменённый файл описания содержит ошибки; пока они не исправлены, набор работает по прежнему "
                             + "описанию.\n" + forDepartment);
         }

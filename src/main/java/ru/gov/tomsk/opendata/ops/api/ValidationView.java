@@ -16,7 +16,8 @@ public record ValidationView(@Schema(description = "true when the service would 
                           @Schema(description = "1-based; 0 when unknown") int column,
                           @Schema(description = "dotted path of the property, e.g. structure.fields[2].type; empty for "
                                   + "the whole file") String property,
-                          @Schema(description = "what is wrong and what to do, in Russian, then «Подробности: » and the "
+                          @Schema(description = "what is wrong and what to do, in Russian, then «Подробности: » and "
+                                  + "the "
                                   + "technical detail") String message,
                           @Schema(description = "the technical detail alone, in English, as the service logs it")
                           String detail) {

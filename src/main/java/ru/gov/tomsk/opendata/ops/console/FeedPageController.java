@@ -66,7 +66,8 @@ class FeedPageController {
         List<FeedRun> runs = runLog.runs(id, FeedPage.RUNS).stream().map(this::withoutServerPaths).toList();
         FeedRun rejecting = runs.stream().filter(r -> r.rowsRejected() > 0).findFirst().orElse(null);
         List<QuarantineEntry> quarantine = rejecting == null ? List.of() : gate.quarantine(rejecting.id());
-        model.addAttribute("page", new FeedPage(status, paths.hide(text.detail(status, registry.broken().get(id))), registry.feed(id).isPresent(), runs,
+        model.addAttribute("page", new FeedPage(status, paths.hide(text.detail(status, registry.broken().get(id))),
+                registry.feed(id).isPresent(), runs,
                 RowsChart.of(runs, text), rejecting,
                 quarantine.subList(0, Math.min(quarantine.size(), FeedPage.QUARANTINE_ROWS)),
                 rejecting == null ? 0 : Math.max(rejecting.rowsRejected(), quarantine.size()),

@@ -240,9 +240,9 @@ class AdminApiFeedsTest {
             assertProblem(api.post(API + "/feeds/7017069388-nosuch/run", "operator"), 404,
                     "no feed '7017069388-nosuch' is registered");
             assertProblem(api.post(API + "/feeds/" + BROKEN + "/run", "operator"), 409,
-                    "feed " + BROKEN + " cannot run because its file is invalid: " + BROKEN + ".yaml:3:1");
+                    "feed " + BROKEN + " cannot run because its file is invalid: " + BROKEN + ".yaml:2:8");
             assertProblem(api.post(API + "/feeds/" + BROKEN + "/dry-run", "operator"), 409,
-                    BROKEN + ".yaml:3:1: YAML syntax");
+                    BROKEN + ".yaml:2:8: YAML syntax");
             assertThat(api.post(API + "/feeds/" + BROKEN + "/dry-run", "operator").body()).doesNotContain(home.toString());
         }
     }
