@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 import ru.gov.tomsk.opendata.dataset.CleanupCount;
 import ru.gov.tomsk.opendata.dataset.CleanupKind;
+import ru.gov.tomsk.opendata.dataset.DepartmentMessage;
 import ru.gov.tomsk.opendata.dataset.TextCleanup;
 
 /** The run history: one row per feed run, kept in the state database for operators and metrics. */
@@ -51,16 +52,27 @@ public class RunLog {
         finish(runId, counts, new RunResult(status, dataVersion, message, null, null, null, null));
     }
 
+    /** A run that failed: the technical message for the log, and what the department reads. */
+    public void finish(long runId, RunStatus status, RunCounts counts, String dataVersion, DepartmentMessage failure) {
+        finish(runId, counts, new RunResult(status, dataVersion, failure.technical(), null, null, null, null),
+                failure.text());
+    }
+
     public void finish(long runId, RunCounts counts, RunResult result) {
+        finish(runId, counts, result, null);
+    }
+
+    private void finish(long runId, RunCounts counts, RunResult result, String forDepartment) {
         // the details first: whoever sees the run finished (a poller, the console) must see all of it
         recordCleanup(runId, counts.cleanup());
         jdbc.sql("""
                 UPDATE feed_run SET finished_at = ?, status = ?, rows_read = ?, rows_written = ?, rows_rejected = ?,
-                       data_version = ?, message = ?, rows_added = ?, rows_changed = ?, rows_removed = ?, held_id = ?
+                       data_version = ?, message = ?, rows_added = ?, rows_changed = ?, rows_removed = ?, held_id = ?,
+                       department_message = ?
                  WHERE id = ?""")
                 .params(CatalogRepository.utc(clock.instant()), result.status().name(), counts.read(), counts.written(),
                         counts.rejected(), result.dataVersion(), truncate(result.message()), result.added(),
-                        result.changed(), result.removed(), result.heldId(), runId)
+                        result.changed(), result.removed(), result.heldId(), truncate(forDepartment), runId)
                 .update();
     }
 
@@ -83,11 +95,32 @@ public class RunLog {
 
     /** Records a run that failed before it could start counting (source down, bad query, broken feed file). */
     public void recordFailure(String feedId, Instant startedAt, RunStatus status, String message) {
+        recordFailure(feedId, startedAt, status, message, null);
+    }
+
+    /** A feed that could not run, with the technical message and what the department reads about it. */
+    public void recordFailure(String feedId, RunStatus status, DepartmentMessage failure) {
+        recordFailure(feedId, status, failure.technical(), failure.text());
+    }
+
+    /** @param forDepartment what the department reads, when it differs from the message; may be null */
+    public void recordFailure(String feedId, RunStatus status, String message, String forDepartment) {
+        recordFailure(feedId, clock.instant(), status, message, forDepartment);
+    }
+
+    /** A feed that could not run, with the technical message and what the department reads about it. */
+    public void recordFailure(String feedId, Instant startedAt, RunStatus status, DepartmentMessage failure) {
+        recordFailure(feedId, startedAt, status, failure.technical(), failure.text());
+    }
+
+    /** @param forDepartment what the department reads, when it differs from the message; may be null */
+    public void recordFailure(String feedId, Instant startedAt, RunStatus status, String message,
+            String forDepartment) {
         jdbc.sql("""
-                INSERT INTO feed_run (feed_id, node, started_at, finished_at, status, message)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO feed_run (feed_id, node, started_at, finished_at, status, message, department_message)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(feedId, node, CatalogRepository.utc(startedAt), CatalogRepository.utc(clock.instant()),
-                        status.name(), truncate(message))
+                        status.name(), truncate(message), truncate(forDepartment))
                 .update();
     }
 
@@ -130,7 +163,8 @@ public class RunLog {
                 RunStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_written"),
                 rs.getLong("rows_rejected"), rs.getString("data_version"), rs.getString("message"),
                 rs.getObject("rows_added", Long.class), rs.getObject("rows_changed", Long.class),
-                rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class), List.of());
+                rs.getObject("rows_removed", Long.class), rs.getObject("held_id", Long.class), List.of(),
+                rs.getString("department_message"));
     }
 
     /** Rows of {@code feed_run_cleanup} by run, each run's in structure order and then kind order. */

@@ -47,7 +47,8 @@ final class DoubleText {
         if (raw instanceof Double || raw instanceof Float) {
             double v = ((Number) raw).doubleValue();
             if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new RejectedValueException(field.name(), raw, "not a finite number");
+                throw new RejectedValueException(field.name(), raw, "not a finite number",
+                    "значение не является конечным числом");
             }
             return text(v, raw instanceof Float f ? decimal(f) : decimal(v));
         }
@@ -55,7 +56,8 @@ final class DoubleText {
                 || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
             return exact(field, raw, new BigDecimal(raw.toString()), false);
         }
-        throw new RejectedValueException(field.name(), raw, "not a double (" + raw.getClass().getSimpleName() + ")");
+        throw new RejectedValueException(field.name(), raw, "not a double (" + raw.getClass().getSimpleName() + ")",
+                    "значение не является числом");
     }
 
     /** Text already parsed as a decimal; a written minus keeps the sign of zero ({@code -0}). */
@@ -67,7 +69,8 @@ final class DoubleText {
         double v = value.doubleValue();
         if (Double.isInfinite(v)) {
             throw new RejectedValueException(field.name(), raw,
-                    "beyond the range of a double (at most ±" + text(Double.MAX_VALUE, decimal(Double.MAX_VALUE)) + ")");
+                    "beyond the range of a double (at most ±" + text(Double.MAX_VALUE, decimal(Double.MAX_VALUE)) + ")",
+                    "число слишком велико");
         }
         if (v == 0 && negative) {
             v = -0.0;
@@ -75,7 +78,8 @@ final class DoubleText {
         BigDecimal digits = decimal(v);
         if (digits.compareTo(value) != 0) {
             throw new RejectedValueException(field.name(), raw, "too precise for a double: it would be published as "
-                    + text(v, digits) + "; a number field keeps every digit");
+                    + text(v, digits) + "; a number field keeps every digit",
+                    "в числе слишком много знаков для типа double: укажите у поля тип number, он хранит все цифры");
         }
         return text(v, digits);
     }

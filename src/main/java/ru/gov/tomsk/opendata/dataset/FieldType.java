@@ -12,18 +12,32 @@ import java.util.stream.Collectors;
  * which no exact decimal type of the XML validators holds.
  */
 public enum FieldType {
-    STRING, INTEGER, NUMBER, DOUBLE, BOOLEAN, DATE, DATETIME;
+    STRING("строка"), INTEGER("целое"), NUMBER("число"), DOUBLE("дробное"), BOOLEAN("логическое"), DATE("дата"),
+    DATETIME("дата и время");
+
+    private final String russian;
+
+    FieldType(String russian) {
+        this.russian = russian;
+    }
 
     /** The word used in feed YAML and in structure files. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<FieldType> fromWord(String word) {
-        return Arrays.stream(values()).filter(t -> t.word().equals(word)).findFirst();
+    /** The word a department may write instead of the English one: {@code type: дата}. */
+    public String russianWord() {
+        return russian;
     }
 
+    /** The type a feed file names, by its English word or its Russian one. */
+    public static Optional<FieldType> fromWord(String word) {
+        return Arrays.stream(values()).filter(t -> t.word().equals(word) || t.russian.equals(word)).findFirst();
+    }
+
+    /** Every type, each with its Russian word: "string (строка), integer (целое), …". */
     public static String words() {
-        return Arrays.stream(values()).map(FieldType::word).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(t -> t.word() + " (" + t.russian + ")").collect(Collectors.joining(", "));
     }
 }

@@ -37,19 +37,24 @@ public final class RecordChecker {
     private void check(Field field, String value) {
         Constraints c = field.constraints();
         if (c.pattern() != null && !c.pattern().matcher(value).matches()) {
-            throw new RejectedValueException(field.name(), value, "does not match the pattern " + c.pattern().pattern());
+            throw new RejectedValueException(field.name(), value, "does not match the pattern " + c.pattern().pattern(),
+                    "значение не соответствует шаблону (pattern) поля");
         }
         if (!c.allowed().isEmpty() && !c.allowed().contains(value)) {
-            throw new RejectedValueException(field.name(), value, "is not one of the allowed values " + c.allowed());
+            throw new RejectedValueException(field.name(), value, "is not one of the allowed values " + c.allowed(),
+                    "значения нет среди допустимых: " + String.join(", ", c.allowed()));
         }
         if (c.maxLength() != null && value.codePointCount(0, value.length()) > c.maxLength()) {
-            throw new RejectedValueException(field.name(), value, "is longer than " + c.maxLength() + " characters");
+            throw new RejectedValueException(field.name(), value, "is longer than " + c.maxLength() + " characters",
+                    "значение длиннее " + c.maxLength() + " символов");
         }
         if (c.min() != null && compare(field, value, c.min()) < 0) {
-            throw new RejectedValueException(field.name(), value, "is less than the minimum " + c.min());
+            throw new RejectedValueException(field.name(), value, "is less than the minimum " + c.min(),
+                    "значение меньше наименьшего допустимого " + c.min());
         }
         if (c.max() != null && compare(field, value, c.max()) > 0) {
-            throw new RejectedValueException(field.name(), value, "is greater than the maximum " + c.max());
+            throw new RejectedValueException(field.name(), value, "is greater than the maximum " + c.max(),
+                    "значение больше наибольшего допустимого " + c.max());
         }
     }
 
@@ -69,21 +74,27 @@ public final class RecordChecker {
         }
         if (lat == null || lon == null) {
             String missing = lat == null ? geo.latitude() : geo.longitude();
-            throw new RejectedValueException(missing, null, "a position needs both latitude and longitude (WGS 84)");
+            throw new RejectedValueException(missing, null, "a position needs both latitude and longitude (WGS 84)",
+                    "для точки на карте нужны и широта, и долгота");
         }
         double la = Double.parseDouble(lat);
         double lo = Double.parseDouble(lon);
         if (la < -90 || la > 90) {
-            throw new RejectedValueException(geo.latitude(), lat, "latitude out of range -90..90 (WGS 84 decimal degrees)");
+            throw new RejectedValueException(geo.latitude(), lat,
+                    "latitude out of range -90..90 (WGS 84 decimal degrees)",
+                    "широта должна быть от -90 до 90 градусов");
         }
         if (lo < -180 || lo > 180) {
-            throw new RejectedValueException(geo.longitude(), lon, "longitude out of range -180..180 (WGS 84 decimal degrees)");
+            throw new RejectedValueException(geo.longitude(), lon,
+                    "longitude out of range -180..180 (WGS 84 decimal degrees)",
+                    "долгота должна быть от -180 до 180 градусов");
         }
         Structure.BoundingBox box = geo.bbox();
         if (box != null && (la < box.minLatitude() || la > box.maxLatitude() || lo < box.minLongitude() || lo > box.maxLongitude())) {
             throw new RejectedValueException(geo.latitude(), lat + ", " + lon, "position outside the region's bounding box "
                     + box.minLatitude() + ".." + box.maxLatitude() + " N, " + box.minLongitude() + ".." + box.maxLongitude() + " E"
-                    + " (latitude and longitude swapped?)");
+                    + " (latitude and longitude swapped?)",
+                    "точка лежит за пределами области; возможно, перепутаны широта и долгота");
         }
     }
 }

@@ -63,7 +63,8 @@ public final class RecordMapper {
         Object raw = expressions[i] == null ? row.get(columnForField[i]) : evaluate(i, row);
         String value = converter.convert(field, raw, cleanup.field(i));
         if (value == null && field.required()) {
-            throw new RejectedValueException(field.name(), null, "required value is empty");
+            throw new RejectedValueException(field.name(), null, "required value is empty",
+                    "обязательное значение не заполнено");
         }
         return value;
     }
@@ -161,10 +162,22 @@ public final class RecordMapper {
     }
 
     /** The source lacks a column that a structure field reads: the feed and the source disagree. */
-    public static final class MissingSourceColumnException extends IllegalStateException {
+    public static final class MissingSourceColumnException extends IllegalStateException implements ExplainedFailure {
+        private final String field;
+        private final String column;
+
         public MissingSourceColumnException(Field field, String column, Set<String> columns) {
             super("the source has no column '" + column + "' for field '" + field.name()
                     + "'; the source's columns are " + columns);
+            this.field = field.name();
+            this.column = column;
+        }
+
+        @Override
+        public String russian() {
+            return "В источнике нет столбца «" + column + "», из которого берётся поле «" + field + "». Проверьте "
+                    + "заголовок столбца в источнике (опечатки, лишние пробелы) или исправьте source этого поля в "
+                    + "описании набора; столбцы источника перечислены в подробностях.";
         }
     }
 }

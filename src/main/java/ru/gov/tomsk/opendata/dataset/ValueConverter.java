@@ -92,7 +92,9 @@ public final class ValueConverter {
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new RejectedValueException(field.name(), text, "not a valid " + field.type().word()
-                    + (field.parse() == null ? "" : " in the pattern '" + field.parse() + "'"));
+                    + (field.parse() == null ? "" : " in the pattern '" + field.parse() + "'"),
+                    "значение не читается как " + readsAs(field.type()) + (field.parse() == null ? "" : " по шаблону "
+                            + field.parse()));
         }
     }
 
@@ -159,7 +161,8 @@ public final class ValueConverter {
         try {
             return decimal.stripTrailingZeros().toBigIntegerExact().toString();
         } catch (ArithmeticException e) {
-            throw new RejectedValueException(field.name(), raw, "not an integer");
+            throw new RejectedValueException(field.name(), raw, "not an integer",
+                    "значение не является целым числом");
         }
     }
 
@@ -174,7 +177,8 @@ public final class ValueConverter {
         if (raw instanceof Double || raw instanceof Float) {
             double v = ((Number) raw).doubleValue();
             if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new RejectedValueException(field.name(), raw, "not a finite number");
+                throw new RejectedValueException(field.name(), raw, "not a finite number",
+                    "значение не является конечным числом");
             }
             // the shortest digits that read back as the value, the same on every JVM (DoubleText)
             return raw instanceof Float f ? DoubleText.decimal(f) : DoubleText.decimal(v);
@@ -182,7 +186,21 @@ public final class ValueConverter {
         if (raw instanceof Number n) {
             return new BigDecimal(n.toString());
         }
-        throw new RejectedValueException(field.name(), raw, "not " + article(field.type()) + " (" + raw.getClass().getSimpleName() + ")");
+        throw new RejectedValueException(field.name(), raw, "not " + article(field.type()) + " ("
+                + raw.getClass().getSimpleName() + ")",
+                    "значение не является числом");
+    }
+
+    /** "целое число", "дата": what a value of the type is, for the department's reason. */
+    private static String readsAs(FieldType type) {
+        return switch (type) {
+            case STRING -> "текст";
+            case INTEGER -> "целое число";
+            case NUMBER, DOUBLE -> "число";
+            case BOOLEAN -> "да или нет";
+            case DATE -> "дата";
+            case DATETIME -> "дата и время";
+        };
     }
 
     private static String article(FieldType type) {
@@ -200,14 +218,17 @@ public final class ValueConverter {
         if (raw instanceof Number n && (n.intValue() == 0 || n.intValue() == 1) && n.doubleValue() == n.intValue()) {
             return Boolean.toString(n.intValue() == 1);
         }
-        throw new RejectedValueException(field.name(), raw, "not a boolean");
+        throw new RejectedValueException(field.name(), raw, "not a boolean",
+                    "значение не является логическим (да или нет)");
     }
 
     private String boolText(Field field, String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "да", "y", "д" -> "true";
             case "false", "0", "no", "нет", "n", "н" -> "false";
-            default -> throw new RejectedValueException(field.name(), text, "not a boolean (expected true/false, да/нет, 1/0)");
+            default -> throw new RejectedValueException(field.name(), text,
+                    "not a boolean (expected true/false, да/нет, 1/0)",
+                    "значение не является логическим: допустимы да/нет, true/false, 1/0");
         };
     }
 
@@ -225,7 +246,8 @@ public final class ValueConverter {
         }
         ZonedDateTime t = instant(field, raw);
         if (t == null) {
-            throw new RejectedValueException(field.name(), raw, "not a date (" + raw.getClass().getSimpleName() + ")");
+            throw new RejectedValueException(field.name(), raw, "not a date (" + raw.getClass().getSimpleName() + ")",
+                    "значение не является датой");
         }
         return t.toLocalDate().toString();
     }
@@ -244,7 +266,9 @@ public final class ValueConverter {
             t = instant(field, raw);
         }
         if (t == null) {
-            throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName() + ")");
+            throw new RejectedValueException(field.name(), raw, "not a datetime (" + raw.getClass().getSimpleName()
+                    + ")",
+                    "значение не является датой и временем");
         }
         return DATETIME_OUT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
@@ -279,7 +303,8 @@ public final class ValueConverter {
         try {
             return instant(raw);
         } catch (DateTimeException outOfRange) {
-            throw new RejectedValueException(field.name(), raw, "out of the range of " + article(field.type()));
+            throw new RejectedValueException(field.name(), raw, "out of the range of " + article(field.type()),
+                    "дата вне допустимого диапазона");
         }
     }
 
@@ -287,7 +312,8 @@ public final class ValueConverter {
     private static void rejectInfinity(Field field, Object raw) {
         if (LocalDate.MAX.equals(raw) || LocalDate.MIN.equals(raw) || LocalDateTime.MAX.equals(raw)
                 || LocalDateTime.MIN.equals(raw) || OffsetDateTime.MAX.equals(raw) || OffsetDateTime.MIN.equals(raw)) {
-            throw new RejectedValueException(field.name(), raw, "infinity is not " + article(field.type()));
+            throw new RejectedValueException(field.name(), raw, "infinity is not " + article(field.type()),
+                    "бесконечная дата недопустима");
         }
     }
 
@@ -336,7 +362,9 @@ public final class ValueConverter {
             while ((n = reader.read(buf)) > 0) {
                 sb.append(buf, 0, n);
                 if (sb.length() > MAX_CLOB_CHARS) {
-                    throw new RejectedValueException(field.name(), sb.substring(0, 80), "text longer than " + MAX_CLOB_CHARS + " characters");
+                    throw new RejectedValueException(field.name(), sb.substring(0, 80), "text longer than "
+                            + MAX_CLOB_CHARS + " characters",
+                    "текст длиннее " + MAX_CLOB_CHARS + " символов");
                 }
             }
             return sb.toString();

@@ -62,7 +62,9 @@ final class ValueLimits {
     private static String digits(Field field, Object raw, String value, String limit) {
         int digits = digits(value);
         if (digits > MAX_DECIMAL_DIGITS) {
-            throw new RejectedValueException(field.name(), raw, "longer than " + MAX_DECIMAL_DIGITS + " digits (" + digits + " written out); " + limit);
+            throw new RejectedValueException(field.name(), raw, "longer than " + MAX_DECIMAL_DIGITS + " digits ("
+                    + digits + " written out); " + limit,
+                    "в числе больше " + MAX_DECIMAL_DIGITS + " цифр");
         }
         return value;
     }
@@ -70,7 +72,9 @@ final class ValueLimits {
     private static String year(Field field, Object raw, String value) {
         if (!FOUR_DIGIT_YEAR.matcher(value).matches()) {
             throw new RejectedValueException(field.name(), raw, "outside the years 0001 to 9999 that xs:"
-                    + (field.type() == FieldType.DATE ? "date" : "dateTime") + " validators and CSV consumers take: " + value);
+                    + (field.type() == FieldType.DATE ? "date" : "dateTime") + " validators and CSV consumers take: "
+                            + value,
+                    "год должен быть от 0001 до 9999");
         }
         return value;
     }

@@ -55,6 +55,10 @@ public final class FeedParser {
     static final int MAX_FILE_BYTES = 256 * 1024;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> FORMATS = Set.of("csv", "json", "xml", "geojson");
+    /** What the built-in source kinds are, for a department choosing one; a kind added by a Kamelet goes by its name. */
+    private static final Map<String, String> KIND_WORDS = Map.of("sql", "запрос к базе данных", "http",
+            "сервис HTTP, JSON", "file", "файл в папке на сервере", "ftp", "файл на FTP-сервере", "sftp",
+            "файл на SFTP-сервере", "push", "выгрузку присылает информационная система");
 
     private final FeedRules rules;
 
@@ -66,18 +70,21 @@ public final class FeedParser {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw invalid(file, 0, 0, "", "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+                throw invalid(file, 0, 0, "", "Файл описания слишком большой: допускается не больше "
+                        + MAX_FILE_BYTES / 1024 + " КиБ.", "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw invalid(file, 0, 0, "", "cannot read the file: " + e.getMessage());
+            throw invalid(file, 0, 0, "", "Файл не удалось прочитать.", "cannot read the file: " + e.getMessage());
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw invalid(file, 0, 0, "", "the file is not UTF-8 text; save it as UTF-8");
+            throw invalid(file, 0, 0, "",
+                    "Файл сохранён не в кодировке UTF-8: сохраните его заново в UTF-8 (в Блокноте: «Сохранить как» → "
+                            + "«Кодировка: UTF-8»).", "the file is not UTF-8 text; save it as UTF-8");
         }
         return parse(file, text);
     }
@@ -93,15 +100,16 @@ public final class FeedParser {
             options.setCodePointLimit(MAX_FILE_BYTES);
             root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            YamlSyntaxAdvice.Advice advice = YamlSyntaxAdvice.advise(e, text);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw invalid(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "",
-                    "YAML syntax: " + problem);
+            throw invalid(file, advice.line(), advice.column(), "", advice.russian(), "YAML syntax: " + problem);
         } catch (YAMLException e) {
-            throw invalid(file, 0, 0, "", "YAML: " + e.getMessage());
+            throw invalid(file, 0, 0, "", "Файл не читается как YAML.", "YAML: " + e.getMessage());
         }
         if (!(root instanceof MappingNode mapping)) {
             throw invalid(file, root == null ? 0 : root.getStartMark().getLine() + 1, 1, "",
+                    "Файл описания должен состоять из свойств вида «название: значение» (identifier, title, …), "
+                            + "каждое с новой строки.",
                     "expected a mapping of feed properties (identifier, title, …)");
         }
         Reader reader = new Reader(file);
@@ -115,8 +123,9 @@ public final class FeedParser {
         return feed;
     }
 
-    private static InvalidFeedException invalid(Path file, int line, int column, String field, String message) {
-        return new InvalidFeedException(file, List.of(new FeedProblem(file, line, column, field, message)));
+    private static InvalidFeedException invalid(Path file, int line, int column, String field, String russian,
+                                                String message) {
+        return new InvalidFeedException(file, List.of(new FeedProblem(file, line, column, field, message, russian)));
     }
 
     /** Reads one file; collects problems instead of stopping at the first. */
@@ -128,10 +137,18 @@ public final class FeedParser {
             this.file = file;
         }
 
-        void problem(Node node, String field, String message) {
+        /** @param russian what the department reads first; {@code message} is the technical detail, for the log too */
+        void problem(Node node, String field, String russian, String message) {
             Mark mark = node == null ? null : node.getStartMark();
             problems.add(new FeedProblem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
-                    field, message));
+                    field, message, russian));
+        }
+
+        /** The source kinds with what they are in Russian words: «sql (запрос к базе данных), …». */
+        private String kindWords() {
+            return rules.kinds().keySet().stream().map(k -> KIND_WORDS.containsKey(k) ? k + " (" + KIND_WORDS.get(k)
+                    + ")" : k)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
 
         FeedDefinition feed(YamlMap root) {
@@ -149,7 +166,10 @@ public final class FeedParser {
             boolean allowEmpty = root.bool("allowEmpty", false);
             FeedDefinition.Source source = source(root.map("source", true));
             if (runAtStartup && SourceKinds.PUSH.equals(source.kind())) {
-                problem(root.node("runAtStartup"), "runAtStartup", "a push feed runs when its system pushes its data;"
+                problem(root.node("runAtStartup"), "runAtStartup",
+                        "Набор, данные которого присылает информационная система (push), запускается при их "
+                                + "получении: уберите runAtStartup.", "a push feed runs when its system pushes its "
+                                + "data;"
                         + " there is nothing to run at start-up");
             }
             Structure structure = structure(root.map("structure", true), root.map("geo", false));
@@ -173,7 +193,10 @@ public final class FeedParser {
             }
             for (int i = 0; i < names.size(); i++) {
                 if (!rules.targets().contains(names.get(i))) {
-                    problem(root.item("publish", i), "publish[" + i + "]", "no target named '" + names.get(i)
+                    problem(root.item("publish", i), "publish[" + i + "]", "Портал «" + names.get(i)
+                            + "» не настроен; настроены: " + (rules.targets().isEmpty() ? "никакие" : String.join(", ",
+                            rules.targets())) + ". Уберите его или попросите ИТ-отдел настроить.", "no target named '"
+                            + names.get(i)
                             + "' is configured; configured: " + (rules.targets().isEmpty() ? "none"
                             : String.join(", ", rules.targets())) + " (opendata.targets in application.yml)");
                 }
@@ -196,14 +219,18 @@ public final class FeedParser {
                 return null;
             }
             if (!IDENTIFIER.matcher(identifier).matches()) {
-                problem(root.node("identifier"), "identifier", "'" + identifier
+                problem(root.node("identifier"), "identifier", "Идентификатор «" + identifier
+                        + "» записан неверно: нужен ИНН из 10 цифр, дефис и код латинскими буквами, цифрами или "
+                                + "подчёркиванием, например 7017069388-schools.", "'" + identifier
                         + "' is not <10-digit ИНН>-<code> (code: Latin letters, digits, underscore; e.g. 7017069388-schools)");
                 return identifier;
             }
             String fileName = file.getFileName().toString();
             String stem = fileName.replaceFirst("\\.ya?ml$", "");
             if (!stem.equals(identifier)) {
-                problem(root.node("identifier"), "identifier", "'" + identifier + "' does not match the file name '" + fileName
+                problem(root.node("identifier"), "identifier", "Идентификатор «" + identifier
+                        + "» не совпадает с именем файла «" + fileName + "»: назовите файл " + identifier + ".yaml.",
+                        "'" + identifier + "' does not match the file name '" + fileName
                         + "'; name the file " + identifier + ".yaml");
             }
             return identifier;
@@ -216,7 +243,8 @@ public final class FeedParser {
             map.allow("name", "phone", "email");
             String email = map.text("email", true);
             if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-                problem(map.node("email"), map.path("email"), "'" + email + "' is not an e-mail address");
+                problem(map.node("email"), map.path("email"), "«" + email + "» — не адрес электронной почты.", "'"
+                        + email + "' is not an e-mail address");
             }
             return new Passport.Publisher(map.text("name", true), map.text("phone", true), email);
         }
@@ -227,7 +255,10 @@ public final class FeedParser {
                 try {
                     CronExpression.validateExpression(cron);
                 } catch (java.text.ParseException e) {
-                    problem(root.node("schedule"), "schedule", "'" + cron + "' is not a Quartz cron expression ("
+                    problem(root.node("schedule"), "schedule", "«" + cron
+                            + "» — не расписание в формате cron: нужны шесть или семь полей (секунды, минуты, часы, "
+                                    + "день месяца, месяц, день недели, [год]), например \"0 0 3 * * ?\" — каждый "
+                                    + "день в 3:00.", "'" + cron + "' is not a Quartz cron expression ("
                             + e.getMessage() + "); expected six or seven fields: seconds minutes hours day-of-month month "
                             + "day-of-week [year], e.g. \"0 0 3 * * ?\"");
                 }
@@ -242,7 +273,9 @@ public final class FeedParser {
             String kindName = map.text("kind", true);
             SourceKind kind = kindName == null ? null : rules.kind(kindName).orElse(null);
             if (kindName != null && kind == null) {
-                problem(map.node("kind"), map.path("kind"), "unknown source kind '" + kindName + "'; expected one of: "
+                problem(map.node("kind"), map.path("kind"), "Неизвестный вид источника «" + kindName
+                        + "»; допустимые: " + kindWords() + ".", "unknown source kind '" + kindName
+                        + "'; expected one of: "
                         + String.join(", ", rules.kinds().keySet()));
             }
             Map<String, String> options = new LinkedHashMap<>();
@@ -252,11 +285,15 @@ public final class FeedParser {
                     continue;
                 }
                 if (kind != null && kind.serviceParameters().contains(option)) {
-                    problem(map.keys.get(option), map.path(option), "is set by the service, not by a feed file");
+                    problem(map.keys.get(option), map.path(option), "Параметр «" + option
+                            + "» задаёт сама служба, в файле описания его указывать не нужно: уберите его.",
+                            "is set by the service, not by a feed file");
                     continue;
                 }
                 if (kind != null && !kind.accepts(option)) {
-                    problem(map.keys.get(option), map.path(option), "unknown option of a " + kindName + " source; expected: "
+                    problem(map.keys.get(option), map.path(option), "У источника вида «" + kindName
+                            + "» нет параметра «" + option + "»; допустимые: " + String.join(", ", kind.names()) + ".",
+                            "unknown option of a " + kindName + " source; expected: "
                             + String.join(", ", kind.names()));
                     continue;
                 }
@@ -264,7 +301,10 @@ public final class FeedParser {
                 SourceOption declared = kind == null ? null : kind.option(option).orElseThrow();
                 if (declared != null && declared.secret() && value != null && !PLACEHOLDER.matcher(value).find()) {
                     // a literal credential in a department's file ends up in version control and backups
-                    problem(map.node(option), map.path(option), "is a secret: write a ${ENV_NAME} placeholder, "
+                    problem(map.node(option), map.path(option), "Параметр «" + option
+                            + "» секретный (пароль, ключ): не пишите его значение в файл, укажите ссылку на "
+                                    + "переменную окружения вида ${ИМЯ}, которую задаст ИТ-отдел.", "is a secret: "
+                                    + "write a ${ENV_NAME} placeholder, "
                             + "never the value itself");
                 }
                 if (value != null) {
@@ -279,7 +319,8 @@ public final class FeedParser {
             if (kind != null) {
                 for (String required : kind.required()) {
                     if (!map.values.containsKey(required)) {
-                        problem(map.node, map.path(required), "required option of a " + kindName + " source is missing");
+                        problem(map.node, map.path(required), "Не указан обязательный параметр источника «" + required
+                                + "».", "required option of a " + kindName + " source is missing");
                     }
                 }
                 if (problems.isEmpty() && rules.checks().containsKey(kindName)) {
@@ -287,7 +328,11 @@ public final class FeedParser {
                 }
                 String datasource = options.get("datasource");
                 if (datasource != null && !rules.datasources().contains(datasource)) {
-                    problem(map.node("datasource"), map.path("datasource"), "no datasource named '" + datasource
+                    problem(map.node("datasource"), map.path("datasource"), "Источник данных «" + datasource
+                            + "» не настроен; настроены: "
+                            + (rules.datasources().isEmpty() ? "никакие" : String.join(", ",
+                            new TreeSet<>(rules.datasources()))) + ". Попросите ИТ-отдел подключить базу данных.",
+                            "no datasource named '" + datasource
                             + "' is configured; configured: " + (rules.datasources().isEmpty() ? "none"
                             : String.join(", ", new TreeSet<>(rules.datasources()))) + " (opendata.datasources in application.yml)");
                 }
@@ -303,10 +348,19 @@ public final class FeedParser {
                 case "boolean" -> value.strip().matches("true|false") ? null : "true or false";
                 default -> null;
             };
+            String wrongRu = switch (option.type()) {
+                case "integer" -> "целым числом";
+                case "number" -> "числом";
+                default -> "true (да) или false (нет)";
+            };
             if (wrong != null) {
-                problem(map.node(option.name()), map.path(option.name()), "must be " + wrong + ", not '" + value + "'");
+                problem(map.node(option.name()), map.path(option.name()), "Параметр «" + option.name()
+                        + "» должен быть " + wrongRu + ", а не «" + value + "».", "must be " + wrong + ", not '"
+                        + value + "'");
             } else if (!option.allowed().isEmpty() && !option.allowed().contains(value)) {
-                problem(map.node(option.name()), map.path(option.name()), "must be one of "
+                problem(map.node(option.name()), map.path(option.name()), "Параметр «" + option.name()
+                        + "» принимает только значения " + String.join(", ", option.allowed()) + ", а не «" + value
+                        + "».", "must be one of "
                         + String.join(", ", option.allowed()) + ", not '" + value + "'");
             }
         }
@@ -319,7 +373,9 @@ public final class FeedParser {
                 Matcher named = Pattern.compile("^options? '([A-Za-z]+)'").matcher(String.valueOf(e.getMessage()));
                 String option = named.find() ? named.group(1) : null;
                 boolean given = option != null && map.values.containsKey(option);
-                problem(given ? map.node(option) : map.node, given ? map.path(option) : map.prefix, e.getMessage());
+                problem(given ? map.node(option) : map.node, given ? map.path(option) : map.prefix,
+                        (option == null ? "Параметры источника не согласуются друг с другом." : "Недопустимое "
+                                + "значение параметра источника «" + option + "»."), e.getMessage());
             }
         }
 
@@ -329,7 +385,9 @@ public final class FeedParser {
             while (m.find()) {
                 String resolved = rules.environment().apply(m.group(1));
                 if (resolved == null) {
-                    problem(map.node(option), map.path(option), "environment variable " + m.group(1) + " is not set");
+                    problem(map.node(option), map.path(option), "Переменная окружения " + m.group(1)
+                            + " не задана: попросите ИТ-отдел задать её на сервере.", "environment variable "
+                            + m.group(1) + " is not set");
                     resolved = "";
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(resolved));
@@ -347,19 +405,25 @@ public final class FeedParser {
             Set<String> names = new java.util.LinkedHashSet<>();
             List<YamlMap> fieldMaps = map.maps("fields", true);
             if (fieldMaps != null && fieldMaps.isEmpty()) {
-                problem(map.node("fields"), map.path("fields"), "a structure needs at least one field");
+                problem(map.node("fields"), map.path("fields"),
+                        "В структуре нет ни одного поля: перечислите поля в fields.",
+                        "a structure needs at least one field");
             }
             for (YamlMap f : fieldMaps == null ? List.<YamlMap>of() : fieldMaps) {
                 Field field = field(f);
                 if (field.name() != null && !names.add(field.name())) {
-                    problem(f.node("name"), f.path("name"), "field '" + field.name() + "' is defined twice");
+                    problem(f.node("name"), f.path("name"), "Поле «" + field.name()
+                            + "» описано дважды: оставьте одно описание.", "field '" + field.name()
+                            + "' is defined twice");
                 }
                 fields.add(field);
             }
             List<String> key = map.texts("key", true);
             for (int i = 0; key != null && i < key.size(); i++) {
                 if (!names.contains(key.get(i))) {
-                    problem(map.item("key", i), map.path("key") + "[" + i + "]", "key field '" + key.get(i)
+                    problem(map.item("key", i), map.path("key") + "[" + i + "]", "Ключевое поле «" + key.get(i)
+                            + "» не описано в структуре; поля: " + String.join(", ", names) + ".", "key field '"
+                            + key.get(i)
                             + "' is not one of the structure's fields: " + String.join(", ", names));
                 }
             }
@@ -390,7 +454,9 @@ public final class FeedParser {
                     "min", "max", "maxLength", "keepControlCharacters");
             String name = f.text("name", true);
             if (name != null && !FIELD_NAME.matcher(name).matches()) {
-                problem(f.node("name"), f.path("name"), "'" + name
+                problem(f.node("name"), f.path("name"), "Имя поля «" + name
+                        + "» недопустимо: используйте латинские буквы, цифры и подчёркивание, первой — букву "
+                                + "(например school_name); русское название пишется в ru.", "'" + name
                         + "' is not a valid field name; use Latin letters, digits and underscore, starting with a letter");
             }
             FieldType type = f.choice("type", FieldType::fromWord, FieldType.words());
@@ -410,7 +476,9 @@ public final class FeedParser {
         private boolean keepControlCharacters(YamlMap f, FieldType type) {
             boolean keep = f.bool("keepControlCharacters", false);
             if (keep && type != null && type != FieldType.STRING) {
-                problem(f.node("keepControlCharacters"), f.path("keepControlCharacters"), "only a string field can keep "
+                problem(f.node("keepControlCharacters"), f.path("keepControlCharacters"),
+                        "Сохранять управляющие символы можно только у текстового поля (string): уберите "
+                                + "keepControlCharacters.", "only a string field can keep "
                         + "control characters; a " + type.word() + " field has none to keep");
                 return false;
             }
@@ -424,12 +492,15 @@ public final class FeedParser {
             long given = java.util.stream.Stream.of(f.values.get("source"), f.values.get("constant"), f.values.get("expression"))
                     .filter(java.util.Objects::nonNull).count();
             if (given > 1) {
-                problem(f.node, f.prefix, "give at most one of source, constant and expression");
+                problem(f.node, f.prefix, "Укажите у поля только одно из source, constant и expression.",
+                        "give at most one of source, constant and expression");
                 return null;
             }
             if (constant != null) {
                 if (Expression.PLACEHOLDER.matcher(constant).find()) {
-                    problem(f.node("constant"), f.path("constant"), "a constant has no {placeholders}; use expression");
+                    problem(f.node("constant"), f.path("constant"),
+                            "В постоянном значении (constant) не бывает {подстановок}: для значения из столбцов "
+                                    + "используйте expression.", "a constant has no {placeholders}; use expression");
                     return null;
                 }
                 if (type != null) {
@@ -437,13 +508,16 @@ public final class FeedParser {
                         new ValueConverter(java.time.ZoneOffset.UTC).convert(
                                 new Field("constant", null, "", "", type, false, parse), constant);
                     } catch (ru.gov.tomsk.opendata.dataset.RejectedValueException e) {
-                        problem(f.node("constant"), f.path("constant"), "'" + constant + "' is " + e.reason());
+                        problem(f.node("constant"), f.path("constant"), "Постоянное значение «" + constant
+                                + "» не подходит к типу поля.", "'" + constant + "' is " + e.reason());
                     }
                 }
                 return constant;
             }
             if (expression != null && !Expression.PLACEHOLDER.matcher(expression).find()) {
                 problem(f.node("expression"), f.path("expression"),
+                        "В выражении (expression) столбцы источника пишутся в фигурных скобках, например "
+                                + "\"{postcode}, {city}\"; для постоянного значения используйте constant.",
                         "an expression names source columns as {column}, e.g. \"{postcode}, {city}\"; for a fixed value use constant");
             }
             return expression;
@@ -456,7 +530,9 @@ public final class FeedParser {
                 try {
                     pattern = Pattern.compile(regex);
                 } catch (java.util.regex.PatternSyntaxException e) {
-                    problem(f.node("pattern"), f.path("pattern"), "not a regular expression: " + e.getDescription());
+                    problem(f.node("pattern"), f.path("pattern"),
+                            "Шаблон (pattern) не является регулярным выражением.", "not a regular expression: "
+                            + e.getDescription());
                 }
             }
             List<String> allowed = allowedValues(f, type);
@@ -471,7 +547,9 @@ public final class FeedParser {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    problem(f.node("maxLength"), f.path("maxLength"), "expected a positive whole number of characters");
+                    problem(f.node("maxLength"), f.path("maxLength"),
+                            "Наибольшая длина (maxLength) — целое число символов больше нуля.",
+                            "expected a positive whole number of characters");
                 }
             }
             return new Constraints(pattern, allowed, min, max, maxLength);
@@ -505,7 +583,9 @@ public final class FeedParser {
             try {
                 return new ValueConverter(java.time.ZoneOffset.UTC).convert(new Field("value", null, "", "", type, false, null), text);
             } catch (ru.gov.tomsk.opendata.dataset.RejectedValueException e) {
-                problem(node, path, "'" + text + "' cannot be " + (type == FieldType.INTEGER ? "an " : "a ") + type.word()
+                problem(node, path, "Значение «" + text + "» не подходит к типу поля " + type.word() + " ("
+                        + type.russianWord() + ").", "'" + text + "' cannot be "
+                        + (type == FieldType.INTEGER ? "an " : "a ") + type.word()
                         + " " + what + ": " + e.reason());
                 return null;
             }
@@ -521,22 +601,32 @@ public final class FeedParser {
                         boolean hasDate = letters.contains("d") && letters.contains("M") && letters.matches(".*[yu].*");
                         boolean hasTime = letters.matches(".*[Hhkm].*");
                         if (!hasDate || (type == FieldType.DATE) == hasTime) {
-                            problem(f.node("parse"), f.path("parse"), "'" + parse + "' does not describe a " + type.word()
+                            problem(f.node("parse"), f.path("parse"), "Шаблон «" + parse + "» не описывает "
+                                    + (type == FieldType.DATE ? "дату без времени" : "дату и время")
+                                    + ": нужны день (dd), месяц (MM, заглавные) и год (yyyy)"
+                                    + (type == FieldType.DATE ? "" : ", а также время (HH:mm; строчные mm — минуты)")
+                                    + ", например " + example + ".", "'" + parse + "' does not describe a "
+                                    + type.word()
                                     + ": it needs day (dd), month (MM, capital M) and year (yyyy)"
                                     + (type == FieldType.DATE ? " and no time" : " and a time (HH:mm; lowercase mm is minutes)")
                                     + ", e.g. " + example);
                         }
                     } catch (IllegalArgumentException e) {
-                        problem(f.node("parse"), f.path("parse"), "'" + parse + "' is not a date pattern (" + e.getMessage()
+                        problem(f.node("parse"), f.path("parse"), "«" + parse + "» — не шаблон даты; пример: "
+                                + example + ".", "'" + parse + "' is not a date pattern (" + e.getMessage()
                                 + "); e.g. " + example);
                     }
                 }
                 case NUMBER, DOUBLE, INTEGER -> {
                     if (!ValueConverter.DECIMAL_COMMA.equals(parse)) {
-                        problem(f.node("parse"), f.path("parse"), "numbers accept only parse: " + ValueConverter.DECIMAL_COMMA);
+                        problem(f.node("parse"), f.path("parse"), "Для чисел допустим только шаблон parse: "
+                                + ValueConverter.DECIMAL_COMMA + " (десятичная запятая).",
+                                "numbers accept only parse: " + ValueConverter.DECIMAL_COMMA);
                     }
                 }
-                default -> problem(f.node("parse"), f.path("parse"), "a " + type.word() + " field takes no parse pattern");
+                default -> problem(f.node("parse"), f.path("parse"), "У поля типа " + type.word()
+                        + " шаблона разбора (parse) не бывает: уберите его.", "a " + type.word()
+                        + " field takes no parse pattern");
             }
         }
 
@@ -555,9 +645,11 @@ public final class FeedParser {
                 }
                 Field field = fields.stream().filter(fl -> name.equals(fl.name())).findFirst().orElse(null);
                 if (field == null) {
-                    problem(map.node(property), map.path(property), "'" + name + "' is not one of the structure's fields");
+                    problem(map.node(property), map.path(property), "Поля «" + name + "» нет в структуре.", "'" + name
+                            + "' is not one of the structure's fields");
                 } else if (field.type() != FieldType.NUMBER && field.type() != FieldType.DOUBLE) {
-                    problem(map.node(property), map.path(property), "field '" + name
+                    problem(map.node(property), map.path(property), "Поле координат «" + name
+                            + "» должно иметь тип number или double (градусы WGS 84).", "field '" + name
                             + "' must have type number or double (WGS 84 degrees)");
                 }
             }
@@ -582,7 +674,10 @@ public final class FeedParser {
                 }
                 return new Structure.BoundingBox(c[0], c[1], c[2], c[3]);
             } catch (NumberFormatException e) {
-                problem(map.node("bbox"), map.path("bbox"), expected);
+                problem(map.node("bbox"), map.path("bbox"),
+                        "Границы области (bbox) — четыре числа [мин. широта, мин. долгота, макс. широта, макс. "
+                                + "долгота] в градусах, например [55.6, 75.0, 61.1, 89.3] для Томской области.",
+                                expected);
                 return null;
             }
         }
@@ -594,7 +689,9 @@ public final class FeedParser {
             }
             for (int i = 0; i < formats.size(); i++) {
                 if (!FORMATS.contains(formats.get(i))) {
-                    problem(root.node("formats"), "formats[" + i + "]", "unknown format '" + formats.get(i)
+                    problem(root.node("formats"), "formats[" + i + "]", "Неизвестный формат «" + formats.get(i)
+                            + "»; допустимые: " + String.join(", ", new TreeSet<>(FORMATS)) + ".", "unknown format '"
+                            + formats.get(i)
                             + "'; expected: " + String.join(", ", new TreeSet<>(FORMATS)));
                 }
             }
@@ -606,7 +703,9 @@ public final class FeedParser {
         private List<String> withGeoJson(YamlMap root, List<String> formats, Structure structure) {
             if (structure.geo() == null) {
                 if (formats.contains("geojson")) {
-                    problem(root.node("formats"), "formats", "geojson needs coordinates: add geo: { latitude: …, longitude: … }");
+                    problem(root.node("formats"), "formats",
+                            "Формат geojson требует координат: добавьте geo: { latitude: …, longitude: … }.",
+                            "geojson needs coordinates: add geo: { latitude: …, longitude: … }");
                 }
                 return formats;
             }
@@ -632,13 +731,16 @@ public final class FeedParser {
                     // department must see which one counts, not have the later one win silently
                     Node first = keys.get(key.getValue());
                     if (first != null) {
-                        reader.problem(key, path(key.getValue()), "is given twice (first on line "
+                        reader.problem(key, path(key.getValue()), "Свойство «" + key.getValue()
+                                + "» указано дважды (впервые — в строке " + (first.getStartMark().getLine() + 1)
+                                + "): оставьте одно.", "is given twice (first on line "
                                 + (first.getStartMark().getLine() + 1) + "); keep one");
                     }
                     values.put(key.getValue(), tuple.getValueNode());
                     keys.put(key.getValue(), key);
                 } else {
-                    reader.problem(tuple.getKeyNode(), prefix, "property names must be plain text");
+                    reader.problem(tuple.getKeyNode(), prefix, "Название свойства должно быть простым текстом.",
+                            "property names must be plain text");
                 }
             }
         }
@@ -667,7 +769,11 @@ public final class FeedParser {
                 if (!known.contains(key.getKey())) {
                     String guess = Arrays.stream(allowed).filter(a -> editDistance(a, key.getKey()) <= 2).findFirst()
                             .map(a -> "did you mean '" + a + "'? Expected").orElse("expected");
-                    reader.problem(key.getValue(), path(key.getKey()), "unknown property; " + guess + " one of: "
+                    reader.problem(key.getValue(), path(key.getKey()), "Неизвестное свойство «" + key.getKey() + "»"
+                            + Arrays.stream(allowed).filter(a -> editDistance(a,
+                            key.getKey()) <= 2).findFirst().map(a -> "; возможно, имелось в виду «" + a
+                            + "»").orElse("") + ". Допустимые: " + String.join(", ", allowed) + ".",
+                            "unknown property; " + guess + " one of: "
                             + String.join(", ", allowed));
                 }
             }
@@ -681,17 +787,19 @@ public final class FeedParser {
             Node value = values.get(key);
             if (isNull(value)) {
                 if (required) {
-                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                    reader.problem(value == null ? node : value, path(key), "Не указано обязательное свойство «" + key
+                            + "».", "required property is missing");
                 }
                 return null;
             }
             if (!(value instanceof ScalarNode scalar)) {
-                reader.problem(value, path(key), "expected a single value, not a " + kind(value));
+                reader.problem(value, path(key), "Свойство «" + key + "» должно иметь одно значение, а не "
+                        + russianKind(value) + ".", "expected a single value, not a " + kind(value));
                 return null;
             }
             String text = scalar.getValue().strip();
             if (text.isEmpty() && required) {
-                reader.problem(value, path(key), "must not be empty");
+                reader.problem(value, path(key), "Свойство «" + key + "» не может быть пустым.", "must not be empty");
                 return null;
             }
             return text.isEmpty() ? null : text;
@@ -709,7 +817,8 @@ public final class FeedParser {
                 }
                 return value;
             } catch (NumberFormatException e) {
-                reader.problem(values.get(key), path(key), "expected a percentage from 0 to 100");
+                reader.problem(values.get(key), path(key), "Свойство «" + key + "» — процент от 0 до 100.",
+                        "expected a percentage from 0 to 100");
                 return defaultValue;
             }
         }
@@ -722,7 +831,12 @@ public final class FeedParser {
             if (value instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
                 return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
             }
-            reader.problem(value, path(key), "expected true or false");
+            // the Russian words a department writes beside the English ones, as with frequency and type
+            if (value instanceof ScalarNode scalar && scalar.getValue().matches("(?iu)да|нет")) {
+                return scalar.getValue().equalsIgnoreCase("да");
+            }
+            reader.problem(value, path(key), "Свойство «" + key + "» принимает значения true (да) или false (нет).",
+                    "expected true or false");
             return defaultValue;
         }
 
@@ -732,7 +846,8 @@ public final class FeedParser {
                 return null;
             }
             return lookup.apply(text).orElseGet(() -> {
-                reader.problem(values.get(key), path(key), "unknown value '" + text + "'; expected one of: " + words);
+                reader.problem(values.get(key), path(key), "Недопустимое значение «" + text + "» свойства «" + key
+                        + "»; допустимые: " + words + ".", "unknown value '" + text + "'; expected one of: " + words);
                 return null;
             });
         }
@@ -742,7 +857,8 @@ public final class FeedParser {
             Node value = values.get(key);
             if (isNull(value)) {
                 if (required) {
-                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                    reader.problem(value == null ? node : value, path(key), "Не указано обязательное свойство «" + key
+                            + "».", "required property is missing");
                 }
                 return null;
             }
@@ -750,7 +866,8 @@ public final class FeedParser {
                 return Arrays.stream(scalar.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             }
             if (!(value instanceof SequenceNode sequence)) {
-                reader.problem(value, path(key), "expected a list, not a " + kind(value));
+                reader.problem(value, path(key), "Свойство «" + key + "» должно быть списком, а не "
+                        + russianKind(value) + ".", "expected a list, not a " + kind(value));
                 return null;
             }
             List<String> texts = new ArrayList<>();
@@ -759,11 +876,13 @@ public final class FeedParser {
                 if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
                     texts.add(s.getValue().strip());
                 } else {
-                    reader.problem(item, path(key) + "[" + i + "]", "expected a non-empty text");
+                    reader.problem(item, path(key) + "[" + i + "]", "Элемент списка «" + key
+                            + "» должен быть непустым текстом.", "expected a non-empty text");
                 }
             }
             if (texts.isEmpty() && required) {
-                reader.problem(value, path(key), "must list at least one value");
+                reader.problem(value, path(key), "В списке «" + key + "» нужно хотя бы одно значение.",
+                        "must list at least one value");
             }
             return texts;
         }
@@ -772,12 +891,15 @@ public final class FeedParser {
             Node value = values.get(key);
             if (isNull(value)) {
                 if (required) {
-                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                    reader.problem(value == null ? node : value, path(key), "Не указано обязательное свойство «" + key
+                            + "».", "required property is missing");
                 }
                 return null;
             }
             if (!(value instanceof MappingNode mapping)) {
-                reader.problem(value, path(key), "expected a mapping of properties, not a " + kind(value));
+                reader.problem(value, path(key), "Свойство «" + key
+                        + "» должно содержать вложенные свойства (с отступом на следующих строках), а не "
+                        + russianKind(value) + ".", "expected a mapping of properties, not a " + kind(value));
                 return null;
             }
             return new YamlMap(reader, mapping, path(key));
@@ -787,12 +909,14 @@ public final class FeedParser {
             Node value = values.get(key);
             if (isNull(value)) {
                 if (required) {
-                    reader.problem(value == null ? node : value, path(key), "required property is missing");
+                    reader.problem(value == null ? node : value, path(key), "Не указано обязательное свойство «" + key
+                            + "».", "required property is missing");
                 }
                 return null;
             }
             if (!(value instanceof SequenceNode sequence)) {
-                reader.problem(value, path(key), "expected a list, not a " + kind(value));
+                reader.problem(value, path(key), "Свойство «" + key + "» должно быть списком, а не "
+                        + russianKind(value) + ".", "expected a list, not a " + kind(value));
                 return null;
             }
             List<YamlMap> maps = new ArrayList<>();
@@ -801,7 +925,9 @@ public final class FeedParser {
                 if (item instanceof MappingNode m) {
                     maps.add(new YamlMap(reader, m, path(key) + "[" + i + "]"));
                 } else {
-                    reader.problem(item, path(key) + "[" + i + "]", "expected a mapping of properties, not a " + kind(item));
+                    reader.problem(item, path(key) + "[" + i + "]", "Каждый элемент списка «" + key
+                            + "» должен содержать вложенные свойства, а не " + russianKind(item) + ".",
+                            "expected a mapping of properties, not a " + kind(item));
                 }
             }
             return maps;
@@ -809,6 +935,11 @@ public final class FeedParser {
 
         private static String kind(Node node) {
             return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "single value";
+        }
+
+        private static String russianKind(Node node) {
+            return node instanceof MappingNode ? "набор вложенных свойств" : node instanceof SequenceNode ? "список"
+                    : "одно значение";
         }
     }
 

@@ -57,7 +57,7 @@ public final class FeedValidationCommand {
             } catch (InvalidFeedException e) {
                 invalid++;
                 System.out.println("ОШИБКИ  " + file);
-                e.problems().forEach(p -> System.out.println("  " + p));
+                e.problems().forEach(p -> System.out.println("  " + p.departmentLine()));
             }
         }
         System.out.println("Без ошибок: " + (files.size() - invalid) + ", с ошибками: " + invalid);

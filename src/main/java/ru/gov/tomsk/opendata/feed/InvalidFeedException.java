@@ -24,6 +24,11 @@ public class InvalidFeedException extends Exception {
         return problems;
     }
 
+    /** Every problem on its own line, each in Russian first and then in English, for the department's views. */
+    public String forDepartment() {
+        return problems.stream().map(FeedProblem::departmentLine).collect(Collectors.joining("\n"));
+    }
+
     /**
      * Every problem on one line, each still starting with its file:line:column, for the log: one event is one line,
      * so that {@code grep ERROR} keeps the location with the message.

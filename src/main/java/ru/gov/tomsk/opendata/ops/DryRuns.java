@@ -26,11 +26,13 @@ import ru.gov.tomsk.opendata.catalog.DataVersion;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.DepartmentMessage;
 import ru.gov.tomsk.opendata.pipeline.DatasetPreview;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
 import ru.gov.tomsk.opendata.feed.FeedRules;
 import ru.gov.tomsk.opendata.pipeline.FeedRunFailedException;
+import ru.gov.tomsk.opendata.pipeline.RunFailures;
 import ru.gov.tomsk.opendata.feed.InvalidFeedException;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 import ru.gov.tomsk.opendata.source.DryRunRoutes;
@@ -222,7 +224,10 @@ public class DryRuns {
             DryRunRoutes.Outcome outcome = dryRunRoutes.run(camel, feed, kind, maxRows, scratch, settings.timeout(), body);
             if (outcome.nothingToRead()) {
                 Map<String, String> options = kind.withDefaults(feed.source().options());
-                return DryRunResult.failed(feedId, newest(feedId), null, "source failed: nothing to read: no file"
+                return DryRunResult.failed(feedId, newest(feedId), null,
+                        "Читать нечего: в папке источника нет готового "
+                        + "файла с данными. Выложите файл и повторите пробный запуск. " + DepartmentMessage.DETAIL
+                        + "source failed: nothing to read: no file"
                         + " matching '" + options.get("include") + "' is ready in " + options.get("directory")
                         + (options.containsKey("doneFileName") ? " (with its done-file " + options.get("doneFileName") + ")" : "")
                         + " (unchanged for " + options.get("minAge") + ")");
@@ -231,8 +236,9 @@ public class DryRuns {
                 Exception error = outcome.error();
                 LOG.info("Dry run of feed {} failed: {}", feedId, FeedRunFailedException.describe(error));
                 // worded as the run log words a failed run
-                return DryRunResult.failed(feedId, newest(feedId), outcome.source(), (outcome.reading() ? ""
-                        : "source failed: ") + FeedRunFailedException.describe(error), outcome.columns());
+                return DryRunResult.failed(feedId, newest(feedId), outcome.source(), RunFailures.explain(error,
+                        (outcome.reading() ? "" : "source failed: ") + FeedRunFailedException.describe(error)).text(),
+                        outcome.columns());
             }
             DatasetPreview.Result r = outcome.result();
             LOG.info("Dry run of feed {}: {} read, {} valid, {} rejected; a run would be {}", feedId, r.read(), r.valid(),
@@ -246,8 +252,8 @@ public class DryRuns {
             return DryRunResult.failed(feedId, newest(feedId), null, "the dry run was interrupted");
         } catch (Exception e) {
             LOG.warn("Dry run of feed {} could not read its source: {}", feedId, e.getMessage(), e);
-            return DryRunResult.failed(feedId, newest(feedId), null, "source failed: "
-                    + FeedRunFailedException.describe(e));
+            return DryRunResult.failed(feedId, newest(feedId), null, RunFailures.explain(e, "source failed: "
+                    + FeedRunFailedException.describe(e)).text());
         } finally {
             if (!workDirExisted) {
                 // the work directory appears with the first run; a dry run before it leaves none behind

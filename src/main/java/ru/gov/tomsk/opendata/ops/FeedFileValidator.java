@@ -55,25 +55,28 @@ public class FeedFileValidator {
         String text = yamlText == null ? "" : yamlText;
         String name = fileName == null || fileName.isBlank() ? defaultName(text) : fileName.strip();
         if (!FILE_NAME.matcher(name).matches()) {
-            throw invalid(Path.of("feed.yaml"), "'" + name + "' is not a feed file name: the service loads only"
+            throw invalid(Path.of("feed.yaml"), "Имя файла «" + name + "» не подходит: файл описания называется по "
+                    + "идентификатору набора, например 7017069388-schools.yaml, без папок и без точки в начале.",
+                    "'" + name + "' is not a feed file name: the service loads only"
                     + " <identifier>.yaml (or .yml) files, without folders, not starting with a dot");
         }
         Path file = Path.of(name);
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw invalid(file, "the file has " + bytes + " bytes; a feed file may have at most " + MAX_BYTES + " ("
+            throw invalid(file, "Файл описания слишком большой: допускается не больше " + MAX_BYTES / 1024 + " КиБ.",
+                    "the file has " + bytes + " bytes; a feed file may have at most " + MAX_BYTES + " ("
                     + MAX_BYTES / 1024 + " KiB)");
         }
         try {
             return parser.parse(file, text);
         } catch (RuntimeException e) {
             // the parser reports what it knows; anything else is still an answer about this file, not a server error
-            throw invalid(file, "cannot be read: " + e.getMessage());
+            throw invalid(file, "Файл не удалось прочитать как описание набора.", "cannot be read: " + e.getMessage());
         }
     }
 
-    private static InvalidFeedException invalid(Path file, String message) {
-        return new InvalidFeedException(file, List.of(new FeedProblem(file, 0, 0, "", message)));
+    private static InvalidFeedException invalid(Path file, String russian, String message) {
+        return new InvalidFeedException(file, List.of(new FeedProblem(file, 0, 0, "", message, russian)));
     }
 
     /** {@code <identifier>.yaml} when the text names a plausible identifier, else a name that matches none. */

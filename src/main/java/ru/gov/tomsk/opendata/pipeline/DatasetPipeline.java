@@ -111,9 +111,8 @@ public class DatasetPipeline {
                     result.message() == null ? "" : "; " + result.message());
             logCleanup(feedId, counts);
         } catch (Exception e) {
-            String reason = FeedRunFailedException.describe(e);
             keepQuarantine(feedId, runId, quarantine);
-            runLog.finish(runId, RunStatus.FAILED, counts, null, reason);
+            runLog.finish(runId, RunStatus.FAILED, counts, null, RunFailures.explain(e));
             throw new FeedRunFailedException(feedId, e);
         } catch (Error e) {
             // out of memory or the like: the run must not stay RUNNING; record it if the JVM still can
@@ -171,8 +170,7 @@ public class DatasetPipeline {
         }
         for (RowDiff.Duplicate d : diff.duplicates()) {
             if (quarantine.size() < QUARANTINE_LIMIT) {
-                quarantine.add(new QuarantineEntry(d.row(), d.key(), String.join(",", feed.structure().key()), null,
-                        "duplicate key: row " + d.firstRow() + " has the same key"));
+                quarantine.add(QuarantineEntry.duplicateKey(d.row(), d.key(), feed.structure().key(), d.firstRow()));
             }
         }
         NewVersion version = version(feed, fingerprint, counts, diff, previous.orElse(null));

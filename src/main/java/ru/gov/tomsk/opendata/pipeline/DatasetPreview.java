@@ -114,8 +114,7 @@ public final class DatasetPreview {
             }
             for (RowDiff.Duplicate d : diff.duplicates()) {
                 if (rejects.size() < maxRows) {
-                    rejects.add(new QuarantineEntry(d.row(), d.key(), String.join(",", feed.structure().key()), null,
-                            "duplicate key: row " + d.firstRow() + " has the same key"));
+                    rejects.add(QuarantineEntry.duplicateKey(d.row(), d.key(), feed.structure().key(), d.firstRow()));
                 }
             }
             List<String> reasons = DatasetPipeline.guardReasons(feed, counts, diff, previous.orElse(null));

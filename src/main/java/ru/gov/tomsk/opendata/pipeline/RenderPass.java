@@ -78,7 +78,7 @@ final class RenderPass {
                         String[] keyed = values != null ? values
                                 : e instanceof RecordMapper.RejectedRecordException r ? r.values() : null;
                         rejects.add(new QuarantineEntry(counts.read(), keyed == null ? null : index.key(keyed),
-                                e.field(), e.value(), e.describe()));
+                                e.field(), e.value(), e.forDepartment()));
                     }
                     continue;
                 }

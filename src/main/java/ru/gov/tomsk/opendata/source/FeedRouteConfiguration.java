@@ -15,7 +15,9 @@ import ru.gov.tomsk.opendata.catalog.RunCounts;
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.pipeline.DatasetPipeline;
+import ru.gov.tomsk.opendata.dataset.DepartmentMessage;
 import ru.gov.tomsk.opendata.pipeline.FeedRunFailedException;
+import ru.gov.tomsk.opendata.pipeline.RunFailures;
 import ru.gov.tomsk.opendata.feed.SourceKind;
 
 /**
@@ -123,7 +125,8 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
     }
 
     /**
-     * Records the failed run unless the pipeline already did; returns the reason the run log holds.
+     * Records the failed run unless the pipeline already did; returns what the department reads about it (the run
+     * log's department message), for the reason file beside a refused file.
      *
      * @param where what the source could not read, when the cause's own message may not say (an FTP server's
      *              "530 Authentication failed" names no server)
@@ -134,20 +137,22 @@ public class FeedRouteConfiguration extends RouteConfigurationBuilder {
         String feedId = feedId(exchange);
         if (error instanceof FeedRunFailedException) {
             LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, error.getMessage());
-            // the pipeline recorded the run with the description of its cause
-            return FeedRunFailedException.describe(error.getCause() == null ? error : error.getCause());
+            // the pipeline recorded the run with the explanation of its cause
+            return RunFailures.explain(error.getCause() == null ? error : error.getCause()).text();
         }
         // the source failed before the pipeline started (database down, bad query, unreadable file)
-        String reason = "source failed: " + (where == null ? "" : "cannot read " + where + ": ")
+        String technical = "source failed: " + (where == null ? "" : "cannot read " + where + ": ")
                 + FeedRunFailedException.describe(error) + (hint == null ? "" : "; " + hint);
-        LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, reason);
+        LOG.error("Run of feed {} failed; the published version is kept: {}", feedId, technical);
+        // the run log and the reason file are read by the department: Russian first
+        DepartmentMessage reason = RunFailures.explain(error, technical);
         Long runId = exchange.getProperty(DatasetPipeline.RUN_PROPERTY, Long.class);
         if (runId != null) {
             runLog.finish(runId, RunStatus.FAILED, new RunCounts(), null, reason);
         } else {
             runLog.recordFailure(feedId, Instant.ofEpochMilli(exchange.getClock().getCreated()), RunStatus.FAILED, reason);
         }
-        return reason;
+        return reason.text();
     }
 
     /**

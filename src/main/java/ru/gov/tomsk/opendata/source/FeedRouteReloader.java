@@ -218,15 +218,19 @@ public class FeedRouteReloader implements SmartLifecycle {
     private void reportBroken(FeedChange change) {
         String id = change.feedId();
         String problem = change.problem().getMessage();
+        String forDepartment = change.problem().forDepartment();
         if (change.previous() == null) {
             LOG.error("Feed file is invalid and will not run; the other feeds are not affected: {}",
                     change.problem().oneLine());
-            runLog.recordFailure(id, RunStatus.INVALID, problem);
+            runLog.recordFailure(id, RunStatus.INVALID, problem, forDepartment);
         } else {
             LOG.error("Edited feed file is invalid; feed {} keeps running its previous definition until it is fixed: {}",
                     id, change.problem().oneLine());
             runLog.recordFailure(id, RunStatus.INVALID,
-                    "the edited feed file is invalid; the previous definition keeps running until it is fixed:\n" + problem);
+                    "the edited feed file is invalid; the previous definition keeps running until it is fixed:\n"
+                            + problem,
+                    "Изменённый файл описания содержит ошибки; пока они не исправлены, набор работает по прежнему "
+                            + "описанию.\n" + forDepartment);
         }
         // after the run history, so that whoever sees the problem here also finds it there
         registry.accept(change);
@@ -235,6 +239,7 @@ public class FeedRouteReloader implements SmartLifecycle {
     private static InvalidFeedException routeProblem(FeedDefinition feed, Exception e) {
         LOG.error("Cannot create the route of feed {}: {}", feed.identifier(), e.getMessage(), e);
         return new InvalidFeedException(feed.file(), List.of(new FeedProblem(feed.file(), 0, 0, "source",
-                "cannot create its route: " + e.getMessage())));
+                "cannot create its route: " + e.getMessage(), "Службе не удалось подготовить чтение из этого "
+                        + "источника: проверьте параметры source или обратитесь в ИТ-отдел.")));
     }
 }

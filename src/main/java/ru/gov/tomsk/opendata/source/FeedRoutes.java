@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import ru.gov.tomsk.opendata.catalog.RunLog;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
+import ru.gov.tomsk.opendata.dataset.DepartmentMessage;
 import ru.gov.tomsk.opendata.pipeline.DatasetRoute;
 import ru.gov.tomsk.opendata.feed.FeedDefinition;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
@@ -104,14 +105,16 @@ public class FeedRoutes implements CamelContextConfiguration {
         scheduler();
         registry.load();
         registry.broken().forEach((feedId, problem) ->
-                runLog.recordFailure(feedId, RunStatus.INVALID, problem.getMessage()));
+                runLog.recordFailure(feedId, RunStatus.INVALID, problem.getMessage(), problem.forDepartment()));
         // on this one thread, in identifier order (feeds() is sorted); live reloads wait for started()
         for (FeedDefinition feed : registry.feeds()) {
             try {
                 addRoute(feed);
             } catch (Exception e) {
                 LOG.error("Cannot create the route of feed {}: {}", feed.identifier(), e.getMessage(), e);
-                runLog.recordFailure(feed.identifier(), RunStatus.INVALID, "cannot create its route: " + e.getMessage());
+                runLog.recordFailure(feed.identifier(), RunStatus.INVALID, new DepartmentMessage("Службе не удалось "
+                        + "подготовить чтение из источника этого набора: проверьте параметры source или обратитесь в "
+                        + "ИТ-отдел.", "cannot create its route: " + e.getMessage()));
             }
         }
         removeOrphanSchedules();

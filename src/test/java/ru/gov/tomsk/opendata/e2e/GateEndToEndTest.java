@@ -59,27 +59,38 @@ class GateEndToEndTest {
                             QuarantineEntry::reason)
                     .containsExactly(
                             // the key fields converted, so a record whose later value failed still has its key
-                            tuple(2L, "id=2", "visitors", "12a", "field visitors, value '12a': not a valid integer"),
-                            tuple(3L, "id=3", "name", null, "field name, no value: required value is empty"),
-                            tuple(4L, "id=4", "phone", "8-800",
-                                    "field phone, value '8-800': does not match the pattern \\+7 \\d{4} \\d{6}"),
-                            tuple(5L, "id=5", "kind", "цирк", "field kind, value 'цирк': is not one of the allowed values "
-                                    + "[музей, театр, библиотека, парк]"),
-                            tuple(6L, "id=6", "visitors", "-5", "field visitors, value '-5': is less than the minimum 0"),
+                            // in the department's words first, the technical reason after
+                            tuple(2L, "id=2", "visitors", "12a", "Значение не читается как целое число. Подробности: "
+                                    + "field visitors, value '12a': not a valid integer"),
+                            tuple(3L, "id=3", "name", null, "Обязательное значение не заполнено. Подробности: "
+                                    + "field name, no value: required value is empty"),
+                            tuple(4L, "id=4", "phone", "8-800", "Значение не соответствует шаблону (pattern) поля. "
+                                    + "Подробности: field phone, value '8-800': does not match the pattern "
+                                    + "\\+7 \\d{4} \\d{6}"),
+                            tuple(5L, "id=5", "kind", "цирк", "Значения нет среди допустимых: музей, театр, "
+                                    + "библиотека, парк. Подробности: field kind, value 'цирк': is not one of the allowed "
+                                    + "values [музей, театр, библиотека, парк]"),
+                            tuple(6L, "id=6", "visitors", "-5", "Значение меньше наименьшего допустимого 0. Подробности: "
+                                    + "field visitors, value '-5': is less than the minimum 0"),
                             tuple(7L, "id=7", "name", "Областной краеведческий музей имени Михаила Болеславовича Шатилова",
-                                    "field name, value 'Областной краеведческий музей имени Михаила Болеславовича "
-                                            + "Шатилова': is longer than 60 characters"),
-                            tuple(8L, "id=8", "latitude", "84.954, 56.484", "field latitude, value '84.954, 56.484': "
-                                    + "position outside the region's bounding box 55.6..61.1 N, 75.0..89.3 E "
-                                    + "(latitude and longitude swapped?)"),
-                            tuple(9L, "id=9", "longitude", null,
-                                    "field longitude, no value: a position needs both latitude and longitude (WGS 84)"));
+                                    "Значение длиннее 60 символов. Подробности: field name, value 'Областной "
+                                            + "краеведческий музей имени Михаила Болеславовича Шатилова': is longer than "
+                                            + "60 characters"),
+                            tuple(8L, "id=8", "latitude", "84.954, 56.484", "Точка лежит за пределами области; "
+                                    + "возможно, перепутаны широта и долгота. Подробности: field latitude, value "
+                                    + "'84.954, 56.484': position outside the region's bounding box 55.6..61.1 N, "
+                                    + "75.0..89.3 E (latitude and longitude swapped?)"),
+                            tuple(9L, "id=9", "longitude", null, "Для точки на карте нужны и широта, и долгота. "
+                                    + "Подробности: field longitude, no value: a position needs both latitude and "
+                                    + "longitude (WGS 84)"));
             // the same report as a file for operators, outside the published tree
             assertThat(Fixtures.lines(home.resolve("quarantine").resolve(PLACES).resolve("run-" + run.id() + ".csv")))
                     .hasSize(9)
-                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"field visitors, value '12a': not a valid integer\"")
-                    .contains("8,id=8,latitude,\"84.954, 56.484\",\"field latitude, value '84.954, 56.484': position outside "
-                            + "the region's bounding box 55.6..61.1 N, 75.0..89.3 E (latitude and longitude swapped?)\"");
+                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"Значение не читается как целое "
+                            + "число. Подробности: field visitors, value '12a': not a valid integer\"")
+                    .anySatisfy(line -> assertThat(line).startsWith("8,id=8,latitude,\"84.954, 56.484\",\"Точка лежит за "
+                            + "пределами области; возможно, перепутаны широта и долгота. Подробности: field latitude, value "
+                            + "'84.954, 56.484': position outside the region's bounding box"));
             // the held version waits; what citizens see is exactly what was published before
             assertThat(visible(TestApp.portal(home))).isEqualTo(published);
             assertThat(app.bean(HeldVersions.class).waiting(PLACES)).singleElement()
@@ -102,7 +113,8 @@ class GateEndToEndTest {
                     + "(a key must identify one record)");
             assertThat(app.bean(GateRepository.class).quarantine(run.id()))
                     .extracting(QuarantineEntry::row, QuarantineEntry::key, QuarantineEntry::reason)
-                    .containsExactly(tuple(3L, "id=10", "duplicate key: row 2 has the same key"));
+                    .containsExactly(tuple(3L, "id=10", "Такой же ключ уже есть у строки 2: ключ у каждой строки должен "
+                            + "быть своим. Подробности: duplicate key: row 2 has the same key"));
             // nothing was ever published for this dataset: the registry lists none
             assertThat(Fixtures.lines(TestApp.portal(home).resolve("list.csv"))).hasSize(2);
             assertThat(TestApp.portal(home).resolve(PLACES).resolve("meta.csv")).doesNotExist();

@@ -113,7 +113,12 @@ class PublicationEndToEndTest {
             assertThat(brokenRuns.get(0).message())
                     .contains("7017069388-broken.yaml:16:")
                     .contains("structure.fields[0].type")
-                    .contains("unknown value 'integr'; expected one of: string, integer, number, double, boolean, date, datetime");
+                    .contains("unknown value 'integr'; expected one of: string (строка), integer (целое), number (число), "
+                            + "double (дробное), boolean (логическое), date (дата), datetime (дата и время)");
+            // the department reads it in Russian first, the technical detail after
+            assertThat(brokenRuns.get(0).shownMessage()).contains("7017069388-broken.yaml:16:")
+                    .contains("structure.fields[0].type: Недопустимое значение «integr» свойства «type»; допустимые: "
+                            + "string (строка), integer (целое)").contains("Подробности: unknown value 'integr'");
 
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.PUBLISHED);
             assertThat(Fixtures.lines(TestApp.portal(home).resolve("list.csv")))

@@ -254,7 +254,7 @@ class FeedParserTest {
                 AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: daily (ежедневно), weekly (еженедельно), monthly (ежемесячно), quarterly (ежеквартально), yearly (ежегодно)",
                 AT + "17:3: source.table: unknown option of a sql source; expected: datasource, fetchSize, query",
                 AT + "22:67: structure.fields[1].type: unknown value 'text'; expected one of: "
-                        + "string, integer, number, double, boolean, date, datetime",
+                        + "string (строка), integer (целое), number (число), double (дробное), boolean (логическое), date (дата), datetime (дата и время)",
                 AT + "27:18: geo.latitude: field 'name' must have type number or double (WGS 84 degrees)");
         assertThat(e.problems()).extracting(FeedProblem::toString).containsExactlyElementsOf(expected);
         assertThat(e.file()).isEqualTo(FILE);
@@ -406,7 +406,7 @@ class FeedParserTest {
                 rejected("unknownFieldTypeIsReported",
                         with(VALID, "type: string, required: true", "type: text, required: true"),
                         AT + "22:67: structure.fields[1].type: unknown value 'text'; expected one of: "
-                        + "string, integer, number, double, boolean, date, datetime"),
+                        + "string (строка), integer (целое), number (число), double (дробное), boolean (логическое), date (дата), datetime (дата и время)"),
                 // lines after 19 shift by two; the offending item "code" is on line 21, column 7
                 rejected("keyFieldProblemPointsAtTheOffendingItemAndListsFieldsInColumnOrder",
                         with(VALID, "  key: [id]", "  key:\n    - id\n    - code"),

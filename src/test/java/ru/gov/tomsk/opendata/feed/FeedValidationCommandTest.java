@@ -47,6 +47,9 @@ class FeedValidationCommandTest {
             .replace("identifier: 7017069388-schools", "identifier: 7017069388-broken")
             .replace("type: string, required: true", "type: strng, required: true");
 
+    private static final String TYPES = "string (строка), integer (целое), number (число), double (дробное), "
+            + "boolean (логическое), date (дата), datetime (дата и время)";
+
     @TempDir
     Path dir;
 
@@ -60,8 +63,9 @@ class FeedValidationCommandTest {
         assertThat(out.exitCode).isEqualTo(1);
         assertThat(out.lines).containsExactly(
                 "ОШИБКИ  " + broken,
-                "  " + broken + ":17:55: structure.fields[1].type: unknown value 'strng'; expected one of: "
-                        + "string, integer, number, double, boolean, date, datetime",
+                // as a department reads it: plain Russian first, with the allowed values' Russian words, then the detail
+                "  " + broken + ":17:55: structure.fields[1].type: Недопустимое значение «strng» свойства «type»; "
+                        + "допустимые: " + TYPES + ". Подробности: unknown value 'strng'; expected one of: " + TYPES,
                 "ВЕРНО   " + valid,
                 "Без ошибок: 1, с ошибками: 1");
     }
@@ -97,8 +101,9 @@ class FeedValidationCommandTest {
         Output out = run(() -> FeedValidationCommand.run(new String[] {dir.toString()}, SourceOptionChecks.all()));
 
         assertThat(out.exitCode).isEqualTo(1);
-        assertThat(out.lines).contains("  " + feed + ":11:15: source.datasource: no datasource named 'warehouse' is "
-                + "configured; configured: situation-centre (opendata.datasources in application.yml)");
+        assertThat(out.lines).contains("  " + feed + ":11:15: source.datasource: Источник данных «warehouse» не настроен; "
+                + "настроены: situation-centre. Попросите ИТ-отдел подключить базу данных. Подробности: no datasource "
+                + "named 'warehouse' is configured; configured: situation-centre (opendata.datasources in application.yml)");
     }
 
     @Test

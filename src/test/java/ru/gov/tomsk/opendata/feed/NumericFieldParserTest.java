@@ -72,6 +72,7 @@ class NumericFieldParserTest {
                     - { name: a, en: A, ru: А, type: float }
                 """)))
                 .hasMessageEndingWith("structure.fields[1].type: unknown value 'float'; expected one of: "
-                        + String.join(", ", List.of("string", "integer", "number", "double", "boolean", "date", "datetime")));
+                        + String.join(", ", List.of("string (строка)", "integer (целое)", "number (число)", "double (дробное)",
+                        "boolean (логическое)", "date (дата)", "datetime (дата и время)")));
     }
 }

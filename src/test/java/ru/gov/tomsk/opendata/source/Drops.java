@@ -206,7 +206,8 @@ final class Drops {
         assertThat(inbox.resolve(".error/organisations-bad.csv")).hasContent(RAGGED_CSV);
         assertThat(files(inbox)).isEmpty();
         String reason = Files.readString(inbox.resolve(".error/organisations-bad.csv.error.txt"));
-        assertThat(reason).contains("Reason: " + failed.message());
+        // what the department reads in the console: Russian first, the run's technical message after
+        assertThat(reason).contains("Reason: " + failed.departmentMessage()).contains(failed.message());
         return reason;
     }
 

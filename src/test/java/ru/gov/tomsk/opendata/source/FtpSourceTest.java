@@ -105,6 +105,8 @@ class FtpSourceTest {
                     .startsWith("source failed: cannot read ftp://" + USER + "@127.0.0.1:" + port + "/inbox: ")
                     .contains("530")
                     .doesNotContain(wrong);
+            assertThat(failed.departmentMessage()).startsWith("Сервер источника не принял имя пользователя, пароль или "
+                    + "ключ.").endsWith(" Подробности: " + failed.message());
             // nothing was read: the drop waits for the next run
             assertThat(Drops.files(inbox())).containsExactly("organisations.csv");
         }
@@ -122,6 +124,8 @@ class FtpSourceTest {
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).status()).isEqualTo(RunStatus.INVALID);
             assertThat(runs.get(0).message()).startsWith("cannot create its route:").doesNotContain(PASSWORD);
+            assertThat(runs.get(0).departmentMessage()).startsWith("Службе не удалось подготовить чтение из источника")
+                    .doesNotContain(PASSWORD);
         }
         assertThat(output.getAll()).contains("Cannot create the route of feed " + FEED).doesNotContain(PASSWORD);
     }

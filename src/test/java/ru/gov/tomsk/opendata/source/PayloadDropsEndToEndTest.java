@@ -260,7 +260,7 @@ class PayloadDropsEndToEndTest {
         assertThat(error.resolve("organisations-xxe.xml")).hasBinaryContent(bytes);
         String reason = Files.readString(error.resolve("organisations-xxe.xml.error.txt"));
         assertThat(reason).contains("Feed: " + XXE).contains("File: organisations-xxe.xml")
-                .contains("Reason: " + failed.message());
+                .contains("Reason: Файл с данными не принят: ").contains("Подробности: " + failed.message());
         assertThat(Drops.files(inbox(XXE))).isEmpty();
         assertThat(inbox(XXE).resolve(".done")).doesNotExist();
         // what the entities name was never read into anything an operator or the public sees

@@ -28,7 +28,8 @@ public record RunView(
         @Schema(nullable = true) Long rowsRemoved,
         @Schema(nullable = true, description = "data version published or confirmed") String dataVersion,
         @Schema(nullable = true, description = "held version waiting for an operator, when status is HELD") Long heldId,
-        @Schema(nullable = true, description = "what happened, e.g. why it failed or was held") String message,
+        @Schema(nullable = true, description = "what happened, e.g. why it failed or was held; for a failure, in "
+                + "Russian first, then «Подробности: » and the technical detail") String message,
         @Schema(description = "values of the records that passed the checks which the text clean-up changed, per field "
                 + "(structure order) and kind; empty when it changed none") List<Cleanup> cleanup) {
 
@@ -43,7 +44,7 @@ public record RunView(
     static RunView of(FeedRun r, ServerPaths paths) {
         return r == null ? null : new RunView(r.id(), r.feedId(), r.node(), r.status(), r.startedAt(), r.finishedAt(),
                 r.rowsRead(), r.rowsWritten(), r.rowsRejected(), r.rowsAdded(), r.rowsChanged(), r.rowsRemoved(),
-                r.dataVersion(), r.heldId(), paths.hide(r.message()),
+                r.dataVersion(), r.heldId(), paths.hide(r.shownMessage()),
                 r.cleanup().stream().map(c -> new Cleanup(c.field(), c.kind(), c.values())).toList());
     }
 }

@@ -16,10 +16,14 @@ public record ValidationView(@Schema(description = "true when the service would 
                           @Schema(description = "1-based; 0 when unknown") int column,
                           @Schema(description = "dotted path of the property, e.g. structure.fields[2].type; empty for "
                                   + "the whole file") String property,
-                          String message) {
+                          @Schema(description = "what is wrong and what to do, in Russian, then «Подробности: » and "
+                                  + "the "
+                                  + "technical detail") String message,
+                          @Schema(description = "the technical detail alone, in English, as the service logs it")
+                          String detail) {
 
         static Problem of(FeedProblem p) {
-            return new Problem(p.line(), p.column(), p.field(), p.message());
+            return new Problem(p.line(), p.column(), p.field(), p.forDepartment(), p.message());
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.dataset.CleanupCount;
 import ru.gov.tomsk.opendata.dataset.CleanupKind;
+import ru.gov.tomsk.opendata.dataset.DepartmentMessage;
 import ru.gov.tomsk.opendata.dataset.Frequency;
+import ru.gov.tomsk.opendata.feed.InvalidFeedException;
 import ru.gov.tomsk.opendata.ops.FeedCondition;
 import ru.gov.tomsk.opendata.ops.FeedStatus;
 import ru.gov.tomsk.opendata.ops.FeedStatuses;
@@ -128,6 +130,24 @@ public final class ConsoleText {
             case INVALID -> "Файл описания набора содержит ошибки; исправьте его (при правке действующего набора "
                     + "продолжает работать прежнее описание).";
         };
+    }
+
+    /**
+     * What follows {@link #reason}: for a failed run or a broken feed file, what the department reads about it (the
+     * run log keeps it in Russian, then «Подробности: » and the technical detail); otherwise the status's own reason,
+     * in the service's words, as the detail.
+     *
+     * @param brokenEdit the problems of an edited feed file while its previous definition keeps running, or null
+     */
+    public String detail(FeedStatus s, InvalidFeedException brokenEdit) {
+        if (s.condition() == FeedCondition.INVALID && brokenEdit != null) {
+            return brokenEdit.forDepartment();
+        }
+        if ((s.condition() == FeedCondition.FAILING || s.condition() == FeedCondition.INVALID) && s.lastRun() != null
+                && s.lastRun().shownMessage() != null) {
+            return s.lastRun().shownMessage();
+        }
+        return DepartmentMessage.DETAIL + s.reason();
     }
 
     public String days(Long days) {

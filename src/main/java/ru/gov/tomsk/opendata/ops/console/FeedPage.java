@@ -12,7 +12,7 @@ import ru.gov.tomsk.opendata.publish.Delivery;
 /**
  * Everything the page of one feed shows.
  *
- * @param detail          the status's reason in the service's words, server paths removed
+ * @param detail          what follows the Russian reason ({@link ConsoleText#detail}), server paths removed
  * @param loaded          the feed file is loaded, so the feed can run and be dry-run
  * @param quarantineRun   the newest run that rejected records, if any of the listed runs did
  * @param quarantine      its first rejected records

@@ -71,7 +71,8 @@ class FeedPageController {
         List<FeedRun> runs = runLog.runs(id, FeedPage.RUNS).stream().map(this::withoutServerPaths).toList();
         FeedRun rejecting = runs.stream().filter(r -> r.rowsRejected() > 0).findFirst().orElse(null);
         List<QuarantineEntry> quarantine = rejecting == null ? List.of() : gate.quarantine(rejecting.id());
-        model.addAttribute("page", new FeedPage(status, paths.hide(status.reason()), registry.feed(id).isPresent(), runs,
+        model.addAttribute("page", new FeedPage(status, paths.hide(text.detail(status, registry.broken().get(id))),
+                registry.feed(id).isPresent(), runs,
                 RowsChart.of(runs, text), rejecting,
                 quarantine.subList(0, Math.min(quarantine.size(), FeedPage.QUARANTINE_ROWS)),
                 rejecting == null ? 0 : Math.max(rejecting.rowsRejected(), quarantine.size()),
@@ -96,7 +97,7 @@ class FeedPageController {
 
     /** A run whose message names a feed file by its name, not by its place on the server. */
     private FeedRun withoutServerPaths(FeedRun r) {
-        return r.withMessage(paths.hide(r.message()));
+        return r.withMessages(paths::hide);
     }
 
     /** Open work (pending, failed) first, then the newest of the rest: a long history must not hide a failure. */

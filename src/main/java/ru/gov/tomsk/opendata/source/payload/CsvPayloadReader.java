@@ -140,8 +140,10 @@ public final class CsvPayloadReader implements PayloadReader {
         String hint = StandardCharsets.UTF_8.equals(charset)
                 ? "; if the file is in Windows Cyrillic, set the option charset: windows-1251"
                 : "; check the option charset";
-        return new PayloadException(sourceName + ": near line " + line + ": bytes that are not valid " + name + hint,
-                e);
+        return new PayloadException("Файл с данными не принят: он сохранён не в той кодировке, что ожидалась ("
+                + name + "). Сохраните его в UTF-8 или укажите в описании набора его кодировку (charset: windows-1251 "
+                + "для файлов Excel «CSV (разделители — запятые)»).",
+                sourceName + ": near line " + line + ": bytes that are not valid " + name + hint, e);
     }
 
     private static String describe(char c) {

@@ -115,8 +115,10 @@ public final class XlsxPayloadReader implements PayloadReader {
                 for (int n = source.read(buffer); n >= 0; n = source.read(buffer)) {
                     total += n;
                     if (total > maxFileBytes) {
-                        throw new PayloadException(sourceName + ": the workbook is larger than " + maxFileBytes
-                                + " bytes, the limit for XLSX payloads");
+                        throw new PayloadException("Файл с данными не принят: книга Excel больше допустимого "
+                                + "размера. Уберите из неё лишние листы и оформление или выгрузите данные в CSV.",
+                                sourceName + ": the workbook is larger than " + maxFileBytes
+                                + " bytes, the limit for XLSX payloads", null);
                     }
                     out.write(buffer, 0, n);
                 }
@@ -170,7 +172,9 @@ public final class XlsxPayloadReader implements PayloadReader {
                         + (MAX_ENTRY_BYTES >> 20) + " MiB", e);
             }
             if (t instanceof NotOfficeXmlFileException) {
-                return new PayloadException(prefix + "not an XLSX workbook (an old .xls, or another format"
+                return new PayloadException("Файл с данными не принят: это не книга Excel в формате .xlsx "
+                        + "(возможно, старый .xls или переименованный файл). Сохраните его в Excel как «Книга Excel "
+                        + "(*.xlsx)».", prefix + "not an XLSX workbook (an old .xls, or another format"
                         + " renamed?); save it as .xlsx", e);
             }
             if (t instanceof PayloadException payload) {

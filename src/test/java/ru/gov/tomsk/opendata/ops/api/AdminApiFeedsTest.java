@@ -36,6 +36,8 @@ class AdminApiFeedsTest {
     static final String PLACES = "7017069388-places";
     static final String BROKEN = "7017069388-broken";
     static final String API = "/api/admin";
+    static final String REJECTED_12A = "Значение не читается как целое число. Подробности: field visitors, value '12a': "
+            + "not a valid integer";
 
     @TempDir
     Path home;
@@ -78,7 +80,8 @@ class AdminApiFeedsTest {
             JsonNode broken = feeds.get(0);
             assertThat(broken.get("condition").asText()).isEqualTo("INVALID");
             // located as the department knows the file, without the server's directories
-            assertThat(broken.get("reason").asText()).isEqualTo("feed file is invalid: " + BROKEN + ".yaml:3:1: YAML "
+            // at the bracket left open (line 2), not where the parser met the end of the file
+            assertThat(broken.get("reason").asText()).isEqualTo("feed file is invalid: " + BROKEN + ".yaml:2:8: YAML "
                     + "syntax: expected ',' or ']', but got <stream end>");
             assertThat(broken.get("frequency").isNull()).isTrue();
             JsonNode places = feeds.get(1);
@@ -136,7 +139,8 @@ class AdminApiFeedsTest {
             assertThat(row.get("key").asText()).isEqualTo("id=2");
             assertThat(row.get("field").asText()).isEqualTo("visitors");
             assertThat(row.get("value").asText()).isEqualTo("12a");
-            assertThat(row.get("reason").asText()).isEqualTo("field visitors, value '12a': not a valid integer");
+            // the department's words first, the technical reason after
+            assertThat(row.get("reason").asText()).isEqualTo(REJECTED_12A);
             assertThat(report.get("rows").get(2).get("key").asText()).isEqualTo("id=4");
 
             HttpResponse<String> csv = api.get(API + "/runs/" + held.id() + "/quarantine?format=csv", "viewer", "text/csv");
@@ -145,7 +149,7 @@ class AdminApiFeedsTest {
             assertThat(csv.headers().firstValue("Content-Disposition")).get().asString()
                     .contains(PLACES + "-run-" + held.id() + "-quarantine.csv");
             assertThat(csv.body().split("\r\n")).hasSize(9)
-                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"field visitors, value '12a': not a valid integer\"");
+                    .startsWith("row,key,field,value,reason", "2,id=2,visitors,12a,\"" + REJECTED_12A + "\"");
             // the clean first run has an empty report, not an error
             assertThat(AdminClient.json(api.get(API + "/runs/" + first.id() + "/quarantine", "viewer")).get("rows")).isEmpty();
 
@@ -236,9 +240,9 @@ class AdminApiFeedsTest {
             assertProblem(api.post(API + "/feeds/7017069388-nosuch/run", "operator"), 404,
                     "no feed '7017069388-nosuch' is registered");
             assertProblem(api.post(API + "/feeds/" + BROKEN + "/run", "operator"), 409,
-                    "feed " + BROKEN + " cannot run because its file is invalid: " + BROKEN + ".yaml:3:1");
+                    "feed " + BROKEN + " cannot run because its file is invalid: " + BROKEN + ".yaml:2:8");
             assertProblem(api.post(API + "/feeds/" + BROKEN + "/dry-run", "operator"), 409,
-                    BROKEN + ".yaml:3:1: YAML syntax");
+                    BROKEN + ".yaml:2:8: YAML syntax");
             assertThat(api.post(API + "/feeds/" + BROKEN + "/dry-run", "operator").body()).doesNotContain(home.toString());
         }
     }

@@ -166,13 +166,17 @@ class AdminApiOperationsTest {
             JsonNode report = AdminClient.json(checked);
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(fieldNames(report)).containsExactly("valid", "problems");
-            assertThat(fieldNames(report.get("problems").get(0))).containsExactly("line", "column", "property", "message");
+            assertThat(fieldNames(report.get("problems").get(0))).containsExactly("line", "column", "property", "message",
+                    "detail");
             assertThat(report.get("problems").findValuesAsText("property"))
                     .contains("frequency", "structure.fields[0].type");
             JsonNode frequency = problem(report, "frequency");
             assertThat(frequency.get("line").asInt()).isEqualTo(7);
             assertThat(frequency.get("column").asInt()).isPositive();
-            assertThat(frequency.get("message").asText()).contains("sometimes");
+            // Russian first, with the allowed values' Russian words; the technical detail after, and on its own
+            assertThat(frequency.get("message").asText()).startsWith("Недопустимое значение «sometimes» свойства "
+                    + "«frequency»; допустимые: daily (ежедневно),").contains(" Подробности: unknown value 'sometimes'");
+            assertThat(frequency.get("detail").asText()).startsWith("unknown value 'sometimes'; expected one of: ");
             assertThat(problem(report, "structure.fields[0].type").get("line").asInt()).isEqualTo(17);
             // a name that does not match the identifier is a problem of the file, not of the request
             JsonNode misnamed = AdminClient.json(api.post(API + "/feeds/validate?file=other.yaml", "viewer",

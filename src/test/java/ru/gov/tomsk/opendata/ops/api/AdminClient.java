@@ -37,7 +37,7 @@ public final class AdminClient {
         return send(request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    HttpResponse<String> post(String path, String user, String contentType, String body) {
+    public HttpResponse<String> post(String path, String user, String contentType, String body) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }

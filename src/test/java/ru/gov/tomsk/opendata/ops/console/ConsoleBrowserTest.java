@@ -181,7 +181,8 @@ class ConsoleBrowserTest {
             assertThat(text(places, "quarantine-summary")).contains("№ " + held.id()).contains("отклонено записей — 8");
             assertThat(places.querySelectorAll("#quarantine tbody tr")).hasSize(8);
             assertThat(texts(places, "#quarantine tbody tr").get(0)).contains("2").contains("id=2").contains("visitors")
-                    .contains("12a").contains("field visitors, value '12a': not a valid integer");
+                    .contains("12a").contains("Значение не читается как целое число. Подробности: field visitors, value "
+                            + "'12a': not a valid integer");
             assertThat(places.querySelectorAll("#rows-chart circle.rejected")).hasSize(2);
             pages.add(places.getWebResponse().getContentAsString());
             HtmlPage approved = click(places.getFirstByXPath("//tr[@data-held='" + held.heldId() + "']//button[contains(@class,'approve')]"));

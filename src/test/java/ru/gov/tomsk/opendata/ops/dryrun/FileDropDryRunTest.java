@@ -80,7 +80,7 @@ class FileDropDryRunTest {
 
             // nothing waits now: the dry run says so at once instead of showing an old file
             DryRunResult nothing = dryRuns.dryRun(FEED, 10);
-            assertThat(nothing.error()).startsWith("source failed: nothing to read: no file matching 'organisations*.csv'"
+            assertThat(nothing.error()).contains("source failed: nothing to read: no file matching 'organisations*.csv'"
                     + " is ready in " + inbox);
         }
     }

@@ -77,7 +77,8 @@ class HttpDryRunTest {
                 assertThat(List.of(dry.rowsRead(), dry.rowsValid(), dry.rowsRejected())).containsExactly(3L, 2L, 1L);
                 assertThat(dry.firstRows()).containsExactly(List.of("1", "Музей"), List.of("3", "Театр"));
                 assertThat(dry.rejectedRows()).extracting(QuarantineEntry::row, QuarantineEntry::field, QuarantineEntry::reason)
-                        .containsExactly(tuple(2L, "name", "field name, no value: required value is empty"));
+                        .containsExactly(tuple(2L, "name", "Обязательное значение не заполнено. Подробности: "
+                                + "field name, no value: required value is empty"));
                 // 1 of 3 rejected is more than the default 10%
                 assertThat(dry.outcome()).isEqualTo("HELD");
                 api.verify(1, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("page", equalTo("2")));
