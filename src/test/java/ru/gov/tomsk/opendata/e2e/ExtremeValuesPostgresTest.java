@@ -59,13 +59,13 @@ class ExtremeValuesPostgresTest {
                 assertThat(app.bean(GateRepository.class).quarantine(run.id()))
                         .extracting(QuarantineEntry::row, QuarantineEntry::field, QuarantineEntry::value, QuarantineEntry::reason)
                         .containsExactly(
-                                tuple(5L, "amount", "1" + "0".repeat(79) + "…", "field amount, value '1" + "0".repeat(79) + "…': longer than 24 digits (301 written out); "
+                                tuple(5L, "amount", "1" + "0".repeat(79) + "…", "В числе больше 24 цифр. Подробности: field amount, value '1" + "0".repeat(79) + "…': longer than 24 digits (301 written out); "
                                         + "a number field is an exact decimal and holds at most 24 digits, as XML validators "
                                         + "such as libxml2 read xs:decimal; floating-point values belong in a double field"),
-                                tuple(6L, "count", "1000000000000000000000000", "field count, value '1000000000000000000000000': longer than 24 digits (25 written out); "
+                                tuple(6L, "count", "1000000000000000000000000", "В числе больше 24 цифр. Подробности: field count, value '1000000000000000000000000': longer than 24 digits (25 written out); "
                                         + "an integer field holds at most 24 digits, as XML validators such as libxml2 read "
                                         + "xs:integer; a code of more digits is a string field"),
-                                tuple(7L, "reading", "1.0E300", "field reading, value '1.0E300': longer than 24 digits (301 written out); a number field is "
+                                tuple(7L, "reading", "1.0E300", "В числе больше 24 цифр. Подробности: field reading, value '1.0E300': longer than 24 digits (301 written out); a number field is "
                                         + "an exact decimal and holds at most 24 digits, as XML validators such as libxml2 "
                                         + "read xs:decimal; floating-point values belong in a double field"));
             }

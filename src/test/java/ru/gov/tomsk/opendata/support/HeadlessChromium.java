@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,7 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Starts {@code binary} headless with a fresh profile under {@code profile}. */
     public static HeadlessChromium start(Path binary, Path profile) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-extensions", "--remote-debugging-port=0",
+                "--no-first-run", "--disable-extensions", "--disable-crash-reporter", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile.toAbsolutePath(), "about:blank")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -172,14 +173,20 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+        // the renderer, GPU and crash handler processes write into the profile directory after the main process
+        // has gone; the caller deletes that directory, so every one of them must have exited first
+        List<ProcessHandle> family = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
+        family.forEach(ProcessHandle::destroy);
+        for (ProcessHandle member : family) {
+            try {
+                member.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                member.destroyForcibly();
+            } catch (InterruptedException e) {
+                member.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 }
