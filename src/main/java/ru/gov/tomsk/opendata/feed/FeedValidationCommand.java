@@ -1,5 +1,8 @@
 package ru.gov.tomsk.opendata.feed;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +40,9 @@ public final class FeedValidationCommand {
         OpendataProperties properties = Binder.get(environment).bindOrCreate("opendata", OpendataProperties.class);
         FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(), environment::getProperty,
                 checks.byKind()).withTargets(properties.targets().keySet()));
+        // bytes of UTF-8 whatever the locale: on a server started with LANG=C, Java 17 would print the Russian as '?'
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         List<Path> files = new ArrayList<>();
         if (args.length == 0) {
             files.addAll(FeedRegistry.feedFiles(properties.feedsDir()));
@@ -46,21 +52,21 @@ public final class FeedValidationCommand {
             files.addAll(Files.isDirectory(path) ? FeedRegistry.feedFiles(path) : List.of(path));
         }
         if (files.isEmpty()) {
-            System.err.println("Файлы наборов не найдены (ожидаются *.yaml или *.yml).");
+            err.println("Файлы наборов не найдены (ожидаются *.yaml или *.yml).");
             return 1;
         }
         int invalid = 0;
         for (Path file : files) {
             try {
                 parser.parse(file);
-                System.out.println("ВЕРНО   " + file);
+                out.println("ВЕРНО   " + file);
             } catch (InvalidFeedException e) {
                 invalid++;
-                System.out.println("ОШИБКИ  " + file);
-                e.problems().forEach(p -> System.out.println("  " + p.departmentLine()));
+                out.println("ОШИБКИ  " + file);
+                e.problems().forEach(p -> out.println("  " + p.departmentLine()));
             }
         }
-        System.out.println("Без ошибок: " + (files.size() - invalid) + ", с ошибками: " + invalid);
+        out.println("Без ошибок: " + (files.size() - invalid) + ", с ошибками: " + invalid);
         return invalid == 0 ? 0 : 1;
     }
 }
