@@ -27,7 +27,7 @@ class SourceKindsTest {
     void thePackagedKameletsDefineEveryKind() {
         Map<String, SourceKind> kinds = SourceKinds.load("classpath:kamelets");
 
-        assertThat(kinds).containsOnlyKeys("file", "ftp", "http", "push", "sftp", "sql");
+        assertThat(kinds).containsOnlyKeys("file", "ftp", "http", "push", "section", "sftp", "sql");
         SourceKind ftp = kinds.get("ftp");
         assertThat(ftp.title()).isEqualTo("File drop (FTP)");
         assertThat(ftp.consumer()).isEqualTo("ftp");

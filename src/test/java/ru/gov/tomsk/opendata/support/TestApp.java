@@ -40,6 +40,14 @@ public final class TestApp implements AutoCloseable {
         return start(home, clock, properties, true);
     }
 
+    /**
+     * As {@link #start(Path, MutableClock, Map)}, with {@code beans} registered as singletons by name before the
+     * context refreshes (e.g. a section dataset of the test's own).
+     */
+    public static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, Map<String, Object> beans) {
+        return start(home, clock, properties, true, true, new String[0], beans);
+    }
+
     /** As {@link #start(Path, MutableClock, Map)}, with Spring profiles active (they are chosen before properties apply). */
     public static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, String... profiles) {
         return start(home, clock, properties, true, profiles);
@@ -92,7 +100,7 @@ public final class TestApp implements AutoCloseable {
         properties.put("opendata.feeds-dir", "config/feeds");
         properties.put("opendata.targets.regional.path", regionalPortal(home).toString());
         properties.put("OPENDATA_INBOX", home.resolve("inbox").toString());
-        return start(home, clock, properties, false, false, args);
+        return start(home, clock, properties, false, false, args, Map.of());
     }
 
     /** Where {@link #startDemo} mirrors the demo's {@code regional} target. */
@@ -102,12 +110,12 @@ public final class TestApp implements AutoCloseable {
 
     private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic,
                                  String... profiles) {
-        return start(home, clock, properties, hermetic, true, new String[0], profiles);
+        return start(home, clock, properties, hermetic, true, new String[0], Map.of(), profiles);
     }
 
     /** @param testSettings the test's port, base-url and accounts; without them, those of the configuration and {@code args} */
     private static TestApp start(Path home, MutableClock clock, Map<String, Object> properties, boolean hermetic,
-                                 boolean testSettings, String[] args, String... profiles) {
+                                 boolean testSettings, String[] args, Map<String, Object> beans, String... profiles) {
         Map<String, Object> all = new HashMap<>();
         if (testSettings) {
             all.put("server.port", 0);
@@ -127,6 +135,7 @@ public final class TestApp implements AutoCloseable {
                 .profiles(profiles)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("clock", clock);
+                    beans.forEach(ctx.getBeanFactory()::registerSingleton);
                     // first in line, like command-line arguments (builder.properties() would be the lowest)
                     ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", all));
                 })
