@@ -64,14 +64,21 @@ class SiteEntryController {
 
     /**
      * The section page and every published dataset's page, each with the date it last changed: a dataset's is the
-     * date of its newest data version (the passport's {@code modified}), the section's the newest of those.
+     * date of its newest data version (the passport's {@code modified}), the section's the newest of those. The
+     * section's own pages follow without a date ({@link #SECTION_PAGES}: they change with every request or run).
      */
+    /** The section's pages besides its datasets', relative to the section. */
+    static final List<String> SECTION_PAGES = List.of("programme/", "guide/");
+
     @GetMapping("/opendata/sitemap.xml")
     ResponseEntity<byte[]> sitemap() {
         List<DataVersion> newest = repository.newestDataVersions();
         List<SitemapXml.Page> pages = new ArrayList<>();
         pages.add(new SitemapXml.Page(urls.section(),
                 newest.stream().map(DataVersion::date).max(Comparator.naturalOrder()).orElse(null)));
+        for (String page : SECTION_PAGES) {
+            pages.add(new SitemapXml.Page(urls.section() + page, null));
+        }
         for (DataVersion version : newest) {
             pages.add(new SitemapXml.Page(urls.dataset(version.identifier()), version.date()));
         }
