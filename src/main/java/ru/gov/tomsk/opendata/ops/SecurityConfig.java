@@ -76,7 +76,9 @@ class SecurityConfig {
     SecurityFilterChain publicSurface(HttpSecurity http, OpendataProperties site, PassportMapProperties map)
             throws Exception {
         http.securityMatcher(PUBLIC)
-                // every method: the handlers themselves answer 405 to anything but GET and HEAD
+                // every method: the handlers themselves answer 405 to anything but GET and HEAD, except the public
+                // request form's POST /opendata/requests/, which checks its origin, size and sender itself
+                // (programme.requests.PublicRequestsController)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

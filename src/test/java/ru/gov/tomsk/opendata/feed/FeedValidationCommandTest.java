@@ -95,6 +95,16 @@ class FeedValidationCommandTest {
     }
 
     @Test
+    void theShippedFeedOfTheRequestsIsValid() {
+        Path requests = Path.of("config/feeds/7017000420-requests.yaml");
+
+        Output out = run(() -> FeedValidationCommand.run(new String[] {requests.toString()}, SourceOptionChecks.all()));
+
+        assertThat(out.lines).containsExactly("ВЕРНО   " + requests, "Без ошибок: 1, с ошибками: 0");
+        assertThat(out.exitCode).isZero();
+    }
+
+    @Test
     void datasourcesComeFromTheOperatorsApplicationYml() throws IOException {
         Path feed = write("7017069388-schools.yaml", VALID.replace("datasource: situation-centre", "datasource: warehouse"));
 

@@ -15,14 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the human open-data pages ({@code opendata.pages.*}).
  *
  * @param title          heading of the section page and suffix of every page title
- * @param requestDataUrl where a citizen asks for new data to be opened (standard §7): a mailto: address,
- *                       or the http(s) address of a request form; non-ASCII text may be written as is
+ * @param requestDataUrl another way to ask for new data to be opened, besides the section's own request form
+ *                       ({@code /opendata/requests/new}, always the first): a mailto: address or the http(s) address
+ *                       of the region's own form; none by default. Non-ASCII text may be written as is
  */
 @Validated
 @ConfigurationProperties("opendata.pages")
 public record OpendataPagesProperties(
         @NotBlank @DefaultValue("Открытые данные Томской области") String title,
-        @DefaultValue("mailto:opendata@tomsk.gov.ru?subject=Запрос набора открытых данных") String requestDataUrl) {
+        String requestDataUrl) {
 
     // anything else (javascript:, data:) in a link on a public page would be a hole, even if an operator typed it
     private static final Set<String> LINK_SCHEMES = Set.of("mailto", "http", "https");
@@ -38,7 +39,7 @@ public record OpendataPagesProperties(
      */
     private static String asciiLink(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("opendata.pages.request-data-url must not be empty");
+            return null;
         }
         URI uri;
         try {

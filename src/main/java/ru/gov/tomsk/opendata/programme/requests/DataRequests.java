@@ -104,6 +104,27 @@ public class DataRequests {
                 .params(clientKey, utc(since)).query(Long.class).single();
     }
 
+    /**
+     * When the earliest of the sender's requests since {@code since} was registered: the per-address limit frees a
+     * place when that one leaves the window, which is what the 429's Retry-After says.
+     */
+    public Optional<Instant> firstFrom(String clientKey, Instant since) {
+        return jdbc.sql("SELECT MIN(registered_at) FROM data_request WHERE client_key = ? AND registered_at >= ?")
+                .params(clientKey, utc(since)).query((rs, row) -> Optional.ofNullable(instant(rs, 1))).single();
+    }
+
+    /** How many requests there are: the public page's count. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM data_request").query(Long.class).single();
+    }
+
+    /** One page of {@link #all()}: the newest first, {@code limit} from {@code offset}. */
+    public List<DataRequest> page(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM data_request ORDER BY reg_year DESC, reg_seq DESC "
+                        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(offset, limit).query(DataRequests::map).list();
+    }
+
     /** Routes the request to a department; an answered request keeps its department. True if it changed. */
     @Transactional
     public boolean assign(String number, String inn, String by) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,10 +133,11 @@ class OpendataPagesWebTest {
         String terms = page.selectFirst("#terms").text();
         assertThat(terms).contains("бесплатно", "договор", "регистрироваться", "коммерческих", "источник",
                 "идентификатор набора данных");
-        String request = page.selectFirst("a#request-link").attr("href");
-        assertThat(request).startsWith("mailto:opendata@tomsk.gov.ru?subject=").doesNotContain(" ");
-        assertThat(URLDecoder.decode(request, StandardCharsets.UTF_8))
-                .isEqualTo("mailto:opendata@tomsk.gov.ru?subject=Запрос набора открытых данных");
+        // the section's own form, and the page of the requests and answers; no other way unless one is configured
+        assertThat(page.selectFirst("a#request-link").attr("href")).isEqualTo("/opendata/requests/new");
+        assertThat(page.selectFirst("a#requests-link").attr("href")).isEqualTo("/opendata/requests/");
+        assertThat(page.select("a#request-other")).isEmpty();
+        assertThat(status(page.selectFirst("a#request-link").absUrl("href"))).isEqualTo(200);
         assertThat(page.selectFirst("h1").text()).isEqualTo("Открытые данные Томской области");
     }
 

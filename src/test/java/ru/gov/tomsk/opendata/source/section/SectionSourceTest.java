@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,12 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gov.tomsk.opendata.catalog.FeedRun;
 import ru.gov.tomsk.opendata.catalog.RunStatus;
 import ru.gov.tomsk.opendata.feed.FeedRegistry;
+import ru.gov.tomsk.opendata.programme.requests.DataRequests;
+import ru.gov.tomsk.opendata.programme.requests.NewRequest;
 import ru.gov.tomsk.opendata.support.MutableClock;
 import ru.gov.tomsk.opendata.support.TestApp;
 
 /**
- * Source kind {@code section} through the real application: the rows of a {@link SectionDataset} bean are validated,
- * versioned and published like any feed's, a run with the same rows publishes nothing new, and a feed naming a
+ * Source kind {@code section} through the real application: the rows of a {@link SectionDataset} bean (the requests)
+ * are validated, versioned and published like any feed's, a run with the same rows publishes nothing new, and a feed naming a
  * dataset outside the Kamelet's list is refused at its line.
  */
 class SectionSourceTest {
@@ -31,29 +29,6 @@ class SectionSourceTest {
 
     @TempDir
     Path home;
-
-    /** A section dataset whose rows the test changes between runs. */
-    static final class Rows implements SectionDataset {
-        final List<Map<String, Object>> rows = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return "requests";
-        }
-
-        @Override
-        public List<Map<String, Object>> rows() {
-            return List.copyOf(rows);
-        }
-
-        void add(String number, LocalDate registered, String what) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("number", number);
-            row.put("registered", registered);
-            row.put("what", what);
-            rows.add(row);
-        }
-    }
 
     void installFeed(String dataset) throws Exception {
         Files.writeString(TestApp.feeds(home).resolve(FEED + ".yaml"), """
@@ -81,11 +56,15 @@ class SectionSourceTest {
     @Test
     void theRowsOfTheNamedDatasetArePublishedAndAnUnchangedRunPublishesNothing() throws Exception {
         installFeed("requests");
-        Rows rows = new Rows();
-        rows.add("З-2026-0001", LocalDate.of(2026, 3, 2), "Расписание пригородных автобусов");
-        rows.add("З-2026-0002", LocalDate.of(2026, 3, 5), "Адреса пунктов приёма вторсырья, с координатами");
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        try (TestApp app = TestApp.start(home, clock, Map.of(), Map.of("testRequests", rows))) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+        // the service's own section dataset "requests" (RequestsDataset), its rows the registered requests; the
+        // feed takes three of its columns
+        try (TestApp app = TestApp.start(home, clock, Map.of())) {
+            DataRequests requests = app.bean(DataRequests.class);
+            requests.register(new NewRequest("Расписание пригородных автобусов", null, null, false, "k"));
+            clock.set(Instant.parse("2026-03-05T02:00:00Z"));
+            requests.register(new NewRequest("Адреса пунктов приёма вторсырья, с координатами", null, null, false, "k"));
+            clock.set(Instant.parse("2026-03-20T02:00:00Z"));
             FeedRun first = app.run(FEED);
             assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.PUBLISHED);
             assertThat(Files.readString(TestApp.portal(home).resolve(FEED)
@@ -97,7 +76,7 @@ class SectionSourceTest {
             clock.set(Instant.parse("2026-03-21T02:00:00Z"));
             assertThat(app.run(FEED).status()).isEqualTo(RunStatus.UNCHANGED);
 
-            rows.add("З-2026-0003", LocalDate.of(2026, 3, 21), "Реестр детских площадок");
+            requests.register(new NewRequest("Реестр детских площадок", null, null, false, "k"));
             clock.set(Instant.parse("2026-03-22T02:00:00Z"));
             FeedRun third = app.run(FEED);
             assertThat(third.status()).as(third.message()).isEqualTo(RunStatus.PUBLISHED);
@@ -109,7 +88,7 @@ class SectionSourceTest {
     void aDatasetTheKindDoesNotKnowIsRefusedAtItsLine() throws Exception {
         installFeed("complaints");
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
-        try (TestApp app = TestApp.start(home, clock, Map.of(), Map.of("testRequests", new Rows()))) {
+        try (TestApp app = TestApp.start(home, clock, Map.of())) {
             assertThat(app.bean(FeedRegistry.class).feed(FEED)).isEmpty();
             assertThat(app.bean(FeedRegistry.class).broken().get(FEED).getMessage())
                     .contains(FEED + ".yaml:11:").contains("source.dataset").contains("complaints");
