@@ -95,15 +95,28 @@ public class FeedAlerts {
     }
 
     private void raise(List<FeedEvent> raised, FeedEvent event, String subject) {
+        if (raiseOnce(ledger, webhook, event, subject, "feed")) {
+            raised.add(event);
+        }
+    }
+
+    /**
+     * Raises the event unless the ledger has it already (from any node): logged as {@code ALERT <kind> <what>
+     * <feed>: <message>} (ERROR if critical, else WARN) and posted to the webhook. True if this call raised it.
+     *
+     * @param subject what makes it "once" (a run id, a deadline date…)
+     * @param what    what {@code event.feed()} names: "feed", or "request" for a request's number
+     */
+    public static boolean raiseOnce(AlertLedger ledger, Webhook webhook, FeedEvent event, String subject, String what) {
         if (!ledger.claim(event.feed(), event.kind(), subject, event.occurredAt())) {
-            return;
+            return false;
         }
         if (event.kind().critical()) {
-            LOG.error("ALERT {} feed {}: {}", event.kind(), event.feed(), event.message());
+            LOG.error("ALERT {} {} {}: {}", event.kind(), what, event.feed(), event.message());
         } else {
-            LOG.warn("ALERT {} feed {}: {}", event.kind(), event.feed(), event.message());
+            LOG.warn("ALERT {} {} {}: {}", event.kind(), what, event.feed(), event.message());
         }
         webhook.post(event);
-        raised.add(event);
+        return true;
     }
 }

@@ -13,7 +13,11 @@ public enum FeedEventKind {
     /** the outbox gave up a delivery to a portal */
     DELIVERY_FAILED(true),
     /** a feed file is broken and cannot run */
-    FEED_INVALID(true);
+    FEED_INVALID(true),
+    /** a request for a new dataset is unanswered and its deadline is near ({@code feed} is the request's number) */
+    REQUEST_AT_RISK(false),
+    /** a request for a new dataset is unanswered after its deadline ({@code feed} is the request's number) */
+    REQUEST_OVERDUE(true);
 
     private final boolean critical;
 

@@ -15,6 +15,7 @@ public final class AdminApi {
     public static final String VERSIONS = "Versions";
     public static final String DELIVERIES = "Deliveries";
     public static final String FEED_FILES = "Feed files";
+    public static final String REQUESTS = "Requests";
 
     /** Name of the HTTP Basic security scheme in the OpenAPI description. */
     public static final String BASIC = "basicAuth";

@@ -157,6 +157,59 @@ public class DataRequests {
                 .params(what, why, by, utc(clock.instant()), number).update() == 1;
     }
 
+    /** The notices due to be sent at {@code now} (PENDING, their next attempt not in the future), oldest first. */
+    public List<DataRequest> noticesDue(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM data_request WHERE notice_state = 'PENDING' AND notice_next_at <= ? "
+                        + "ORDER BY notice_next_at, id FETCH FIRST " + limit + " ROWS ONLY")
+                .param(utc(now)).query(DataRequests::map).list();
+    }
+
+    /**
+     * Takes a due notice for this node until {@code leaseUntil}: of two nodes seeing it due, the one whose update
+     * moves its next attempt into the future wins; a node that dies while sending leaves it to be retried then.
+     */
+    @Transactional
+    public boolean claimNotice(String number, int attempts, Instant now, Instant leaseUntil) {
+        return jdbc.sql("UPDATE data_request SET notice_next_at = ? WHERE number = ? AND notice_state = 'PENDING' "
+                        + "AND notice_attempts = ? AND notice_next_at <= ?")
+                .params(utc(leaseUntil), number, attempts, utc(now)).update() == 1;
+    }
+
+    /** The notice went out. */
+    @Transactional
+    public void noticeSent(String number, Instant at) {
+        jdbc.sql("UPDATE data_request SET notice_state = 'SENT', notice_attempts = notice_attempts + 1, "
+                        + "notice_sent_at = ?, notice_next_at = NULL, notice_error = NULL WHERE number = ?")
+                .params(utc(at), number).update();
+    }
+
+    /**
+     * An attempt failed: tried again at {@code nextAt}, or given up (FAILED) when {@code nextAt} is null. The error
+     * is kept for the console (at most 1,000 characters, the column's size).
+     */
+    @Transactional
+    public void noticeFailed(String number, String error, Instant nextAt) {
+        String kept = error == null ? null : error.length() <= 1000 ? error : error.substring(0, 999) + "…";
+        jdbc.sql("UPDATE data_request SET notice_state = ?, notice_attempts = notice_attempts + 1, notice_next_at = ?, "
+                        + "notice_error = ? WHERE number = ?")
+                .params(nextAt == null ? "FAILED" : "PENDING", nextAt == null ? null : utc(nextAt), kept, number)
+                .update();
+    }
+
+    /** Queues a given-up notice again, as new (attempts from 0). True if it was FAILED. */
+    @Transactional
+    public boolean resendNotice(String number) {
+        return jdbc.sql("UPDATE data_request SET notice_state = 'PENDING', notice_attempts = 0, notice_next_at = ?, "
+                        + "notice_error = NULL WHERE number = ? AND notice_state = 'FAILED'")
+                .params(utc(clock.instant()), number).update() == 1;
+    }
+
+    /** When a PENDING notice is tried next; empty for any other. */
+    public Optional<Instant> noticeNextAt(String number) {
+        return jdbc.sql("SELECT notice_next_at FROM data_request WHERE number = ? AND notice_state = 'PENDING'")
+                .param(number).query((rs, row) -> instant(rs, "notice_next_at")).optional();
+    }
+
     private static DataRequest map(ResultSet rs, int row) throws SQLException {
         String outcome = rs.getString("outcome");
         return new DataRequest(rs.getLong("id"), rs.getString("number"), instant(rs, "registered_at"),
