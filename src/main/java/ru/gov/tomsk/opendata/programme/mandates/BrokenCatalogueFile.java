@@ -14,4 +14,14 @@ public record BrokenCatalogueFile(Path file, List<FeedProblem> problems) {
     public BrokenCatalogueFile {
         problems = List.copyOf(problems);
     }
+
+    /** The file's name, for the pages (templates may not call into {@link Path}). */
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    /** The file as configured, for the console. */
+    public String path() {
+        return file.toString();
+    }
 }

@@ -23,6 +23,11 @@ public record MandateList(String id, String title, Act act, boolean demo, List<M
         items = List.copyOf(items);
     }
 
+    /** The file's name, for the pages (templates may not call into {@link Path}). */
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
     public Optional<MandateItem> item(int number) {
         return items.stream().filter(i -> i.number() == number).findFirst();
     }

@@ -35,7 +35,7 @@ class MandatesApiController {
     CoverageView coverage() {
         Coverage now = coverage.now();
         return new CoverageView(now.demo(), labels(now.counts()), now.lists().stream().map(MandatesApiController::list)
-                .toList(), now.broken().stream().map(b -> new BrokenFileView(b.file().getFileName().toString(),
+                .toList(), now.broken().stream().map(b -> new BrokenFileView(b.fileName(),
                 b.problems().stream().map(ProblemView::of).toList())).toList());
     }
 
@@ -48,7 +48,7 @@ class MandatesApiController {
     private static ListView list(Coverage.ListCoverage l) {
         MandateList list = l.list();
         return new ListView(list.id(), list.title(), list.act() == null ? null : new ActView(list.act().name(),
-                list.act().date(), list.act().number()), list.demo(), list.file().getFileName().toString(),
+                list.act().date(), list.act().number()), list.demo(), list.fileName(),
                 labels(l.counts()), l.items().stream().map(i -> new ItemView(i.item().number(), i.reference(),
                 i.item().wording(), i.item().coordinates(), i.item().frequency().word(), i.item().reference(),
                 i.item().owner(), i.state(), i.state().russian(), i.feeds().stream().map(f -> new FeedView(
