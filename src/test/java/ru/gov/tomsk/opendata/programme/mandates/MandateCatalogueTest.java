@@ -77,6 +77,27 @@ class MandateCatalogueTest {
     }
 
     @Test
+    void theShippedDemoFeedsNameItemsOfTheShippedCatalogue() throws Exception {
+        FeedParser parser = new FeedParser(FeedRules.of(Set.of("situation-centre"), name -> "/tmp")
+                .withKinds(ru.gov.tomsk.opendata.feed.SourceKinds.load(ru.gov.tomsk.opendata.feed.SourceKinds.DEFAULT_LOCATIONS))
+                .withTargets(Set.of("regional", "federal"))
+                .withMandates(() -> MandateCatalogue.index(Path.of("config/mandates"))));
+        Map<String, String> declared = new java.util.TreeMap<>();
+        for (Path file : ru.gov.tomsk.opendata.feed.FeedRegistry.feedFiles(Path.of("config/feeds"))) {
+            FeedDefinition feed = parser.parse(file);
+            if (!feed.mandates().isEmpty()) {
+                declared.put(feed.identifier(), feed.mandates().toString() + (feed.geo() ? " geo" : ""));
+            }
+        }
+        assertThat(declared).containsExactly(
+                Map.entry("7017000420-budget", "[1187-р/4]"),
+                Map.entry("7017004620-culture", "[232-р/3, типовой-2018/2] geo"),
+                Map.entry("7017069388-schools", "[232-р/1, типовой-2018/1] geo"),
+                // the demo shows a coordinate item whose dataset has none: «координаты: нет»
+                Map.entry("7017107837-medorgs", "[232-р/2]"));
+    }
+
+    @Test
     void aBrokenFileNamesFileLineColumnAndPropertyAndTheOtherListsStay() throws IOException {
         Files.copy(DEMO.resolve("1187.yaml"), dir.resolve("1187.yaml"));
         Path broken = Files.writeString(dir.resolve("broken.yaml"), """
