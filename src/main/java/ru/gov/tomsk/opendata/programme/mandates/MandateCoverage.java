@@ -87,17 +87,24 @@ public class MandateCoverage {
     }
 
     private boolean hasCoordinates(DataVersion version) {
-        return located.computeIfAbsent(version.identifier() + "/" + version.version(), key -> {
-            Path geojson = catalog.datasetDir(version.identifier()).resolve(version.fileStem() + ".geojson");
-            if (!version.formats().contains("geojson") || !Files.isRegularFile(geojson)) {
-                return false;
-            }
-            try {
-                return PassportMap.read(geojson, ONE_POINT).located() > 0;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Cannot read {} to see whether it has coordinates: {}", geojson, e.getMessage());
-                return false;
-            }
-        });
+        String key = version.identifier() + "/" + version.version();
+        Boolean known = located.get(key);
+        if (known != null) {
+            return known;
+        }
+        Path geojson = catalog.datasetDir(version.identifier()).resolve(version.fileStem() + ".geojson");
+        if (!version.formats().contains("geojson") || !Files.isRegularFile(geojson)) {
+            located.put(key, false);
+            return false;
+        }
+        try {
+            boolean any = PassportMap.read(geojson, ONE_POINT).located() > 0;
+            located.put(key, any);
+            return any;
+        } catch (IOException | RuntimeException e) {
+            // not remembered: a file being replaced or a passing I/O error is read again next time
+            LOG.warn("Cannot read {} to see whether it has coordinates: {}", geojson, e.getMessage());
+            return false;
+        }
     }
 }
