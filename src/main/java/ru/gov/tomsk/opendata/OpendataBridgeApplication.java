@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import ru.gov.tomsk.opendata.feed.FeedValidationCommand;
+import ru.gov.tomsk.opendata.programme.mandates.MandateCatalogue;
 import ru.gov.tomsk.opendata.source.SourceOptionChecks;
 
 @SpringBootApplication
@@ -18,7 +19,8 @@ public class OpendataBridgeApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && FeedValidationCommand.NAME.equals(args[0])) {
-            System.exit(FeedValidationCommand.run(Arrays.copyOfRange(args, 1, args.length), SourceOptionChecks.all()));
+            System.exit(FeedValidationCommand.run(Arrays.copyOfRange(args, 1, args.length), SourceOptionChecks.all(),
+                    MandateCatalogue::index));
         }
         SpringApplication.run(OpendataBridgeApplication.class, args);
     }

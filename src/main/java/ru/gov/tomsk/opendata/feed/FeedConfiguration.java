@@ -1,5 +1,6 @@
 package ru.gov.tomsk.opendata.feed;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -10,11 +11,17 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 class FeedConfiguration {
 
     @Bean
-    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks) {
+    FeedRules feedRules(OpendataProperties properties, Environment environment, SourceChecks checks,
+                        ObjectProvider<MandateIndex.Provider> mandates) {
         return FeedRules.of(properties.datasources().keySet(), environment::getProperty, checks.byKind())
                 .withKinds(SourceKinds.load(environment.getProperty("camel.component.kamelet.location",
                         SourceKinds.DEFAULT_LOCATIONS)))
-                .withTargets(properties.targets().keySet());
+                .withTargets(properties.targets().keySet())
+                // looked up at each parse: the catalogue bean is the programme's, and may come later in the context
+                .withMandates(() -> {
+                    MandateIndex.Provider provider = mandates.getIfAvailable();
+                    return provider == null ? MandateIndex.UNCHECKED : provider.index();
+                });
     }
 
     @Bean

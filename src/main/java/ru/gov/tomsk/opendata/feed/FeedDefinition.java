@@ -17,14 +17,32 @@ import ru.gov.tomsk.opendata.dataset.Structure;
  * @param publish      the delivery targets ({@code opendata.targets}) its versions go to; every configured one
  *                     when the file does not say
  * @param file         where it was loaded from, for messages
+ * @param mandates     the items of the mandated lists the dataset fulfils ({@code mandates: [1187-р/5]},
+ *                     docs/mandates.md), in the file's order, each once
+ * @param reference    whether the dataset is a reference book or classifier ({@code reference: true})
  */
 public record FeedDefinition(Passport passport, Frequency frequency, String schedule, boolean runAtStartup,
                              Source source, Structure structure, List<String> formats, boolean allowEmpty,
-                             Guards guards, List<String> publish, Path file) {
+                             Guards guards, List<String> publish, Path file, List<Mandate> mandates,
+                             boolean reference) {
 
     public FeedDefinition {
         formats = List.copyOf(formats);
         publish = List.copyOf(publish);
+        mandates = List.copyOf(mandates);
+    }
+
+    /** A dataset that fulfils no mandated item and is no reference book. */
+    public FeedDefinition(Passport passport, Frequency frequency, String schedule, boolean runAtStartup,
+                          Source source, Structure structure, List<String> formats, boolean allowEmpty,
+                          Guards guards, List<String> publish, Path file) {
+        this(passport, frequency, schedule, runAtStartup, source, structure, formats, allowEmpty, guards, publish, file,
+                List.of(), false);
+    }
+
+    /** Whether the dataset publishes coordinates: its structure names latitude and longitude fields ({@code geo}). */
+    public boolean geo() {
+        return structure != null && structure.geo() != null;
     }
 
     public String identifier() {
@@ -37,6 +55,21 @@ public record FeedDefinition(Passport passport, Frequency frequency, String sche
      */
     public boolean pushed() {
         return SourceKinds.PUSH.equals(source.kind());
+    }
+
+    /**
+     * An item of a mandated list: {@code 1187-р/5} is item 5 of list {@code 1187-р}.
+     *
+     * @param list   the list's id as the catalogue gives it
+     * @param number the item's number in the list, from 1
+     */
+    public record Mandate(String list, int number) {
+
+        /** {@code <list>/<number>}: how a feed file and the pages write it. */
+        @Override
+        public String toString() {
+            return list + "/" + number;
+        }
     }
 
     /**

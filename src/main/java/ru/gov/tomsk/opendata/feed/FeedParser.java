@@ -54,6 +54,8 @@ public final class FeedParser {
     static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,62}$");
     static final int MAX_FILE_BYTES = 256 * 1024;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** {@code <list id>/<item number>}: {@code 1187-р/5}; the list id may hold any character but the slash. */
+    private static final Pattern MANDATE = Pattern.compile("^([^/]*[^/\\s][^/]*)/\\s*([1-9]\\d{0,3})$");
     private static final Set<String> FORMATS = Set.of("csv", "json", "xml", "geojson");
     /** What the built-in source kinds are, for a department choosing one; a kind added by a Kamelet goes by its name. */
     private static final Map<String, String> KIND_WORDS = Map.of("sql", "запрос к базе данных", "http",
@@ -153,7 +155,8 @@ public final class FeedParser {
 
         FeedDefinition feed(YamlMap root) {
             root.allow("identifier", "title", "description", "creator", "subject", "publisher", "frequency", "schedule",
-                    "runAtStartup", "allowEmpty", "guards", "source", "structure", "geo", "formats", "publish");
+                    "runAtStartup", "allowEmpty", "guards", "source", "structure", "geo", "formats", "publish", "mandates",
+                    "reference");
             String identifier = identifier(root);
             String title = root.text("title", true);
             String description = root.text("description", true);
@@ -178,7 +181,52 @@ public final class FeedParser {
             // a missing subject is already a problem; the passport must still be constructible to collect the others
             return new FeedDefinition(new Passport(identifier, title, description, creator,
                     subject == null ? List.of() : subject, publisher), frequency,
-                    schedule, runAtStartup, source, structure, formats, allowEmpty, guards, publish(root), file);
+                    schedule, runAtStartup, source, structure, formats, allowEmpty, guards, publish(root), file,
+                    mandates(root), root.bool("reference", false));
+        }
+
+        /**
+         * The mandated items the dataset fulfils, each {@code <list>/<number>}, checked against the catalogue
+         * (docs/mandates.md): a typo would otherwise leave the item «не выполнен» with nobody told why.
+         */
+        private List<FeedDefinition.Mandate> mandates(YamlMap root) {
+            List<String> references = root.texts("mandates", false);
+            if (references == null) {
+                return List.of();
+            }
+            MandateIndex index = rules.mandates().get();
+            java.util.LinkedHashSet<FeedDefinition.Mandate> mandates = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < references.size(); i++) {
+                Node at = root.item("mandates", i);
+                String field = "mandates[" + i + "]";
+                Matcher m = MANDATE.matcher(references.get(i));
+                if (!m.matches()) {
+                    problem(at, field, "«" + references.get(i) + "» — не пункт перечня: пишите код перечня, косую черту "
+                            + "и номер пункта, например 1187-р/5.", "'" + references.get(i)
+                            + "' is not <list>/<item number>, e.g. 1187-р/5");
+                    continue;
+                }
+                FeedDefinition.Mandate mandate = new FeedDefinition.Mandate(m.group(1).strip(), Integer.parseInt(m.group(2)));
+                java.util.SortedSet<Integer> items = index.lists().get(mandate.list());
+                if (items == null && index.complete()) {
+                    String known = index.lists().isEmpty() ? "никаких" : String.join(", ", index.lists().keySet());
+                    problem(at, field, "Перечня «" + mandate.list() + "» нет в каталоге обязательных перечней; есть: "
+                            + known + ".", "no mandated list '" + mandate.list() + "' in the catalogue; lists: "
+                            + (index.lists().isEmpty() ? "none" : String.join(", ", index.lists().keySet())));
+                    continue;
+                }
+                if (items != null && !items.contains(mandate.number())) {
+                    problem(at, field, "В перечне «" + mandate.list() + "» нет пункта " + mandate.number()
+                            + "; пункты: " + ranges(items) + ".", "list '" + mandate.list() + "' has no item "
+                            + mandate.number() + "; items: " + ranges(items));
+                    continue;
+                }
+                if (!mandates.add(mandate)) {
+                    problem(at, field, "Пункт " + mandate + " указан дважды: оставьте один.", mandate
+                            + " is given twice");
+                }
+            }
+            return List.copyOf(mandates);
         }
 
         /**
@@ -961,6 +1009,21 @@ public final class FeedParser {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** Item numbers as a department reads them: 1–5, 7, 9–10. */
+    private static String ranges(java.util.SortedSet<Integer> numbers) {
+        List<Integer> sorted = new ArrayList<>(numbers);
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            runs.add(i == j ? String.valueOf(sorted.get(i)) : sorted.get(i) + "–" + sorted.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", runs);
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,14 +33,24 @@ public final class FeedValidationCommand {
 
     /** @param checks the source kinds' option checks, as the running service applies them */
     public static int run(String[] args, SourceChecks checks) {
+        return run(args, checks, dir -> MandateIndex.UNCHECKED);
+    }
+
+    /**
+     * @param mandates reads the mandated-lists catalogue of a directory ({@code opendata.programme.mandates-dir}), which
+     *                 the feeds' {@code mandates:} are checked against; its broken files are reported too
+     */
+    public static int run(String[] args, SourceChecks checks, Function<Path, MandateIndex> mandates) {
         // the command says all it has to say itself; a log line (e.g. a missing feeds-dir) would be noise
         LoggingSystem.get(FeedValidationCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
         StandardEnvironment environment = new StandardEnvironment();
         // application.yml, config/application.yml, profiles and ${…}: what the service itself would read
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         OpendataProperties properties = Binder.get(environment).bindOrCreate("opendata", OpendataProperties.class);
+        MandateIndex catalogue = mandates.apply(Path.of(environment.getProperty("opendata.programme.mandates-dir",
+                "config/mandates")));
         FeedParser parser = new FeedParser(FeedRules.of(properties.datasources().keySet(), environment::getProperty,
-                checks.byKind()).withTargets(properties.targets().keySet()));
+                checks.byKind()).withTargets(properties.targets().keySet()).withMandates(() -> catalogue));
         // bytes of UTF-8 whatever the locale: on a server started with LANG=C, Java 17 would print the Russian as '?'
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -65,6 +76,11 @@ public final class FeedValidationCommand {
                 out.println("ОШИБКИ  " + file);
                 e.problems().forEach(p -> out.println("  " + p.departmentLine()));
             }
+        }
+        if (!catalogue.broken().isEmpty()) {
+            // the feeds' references to its lists could not all be checked: say why
+            out.println("ОШИБКИ  в каталоге обязательных перечней (ссылки на перечни проверены не полностью):");
+            catalogue.broken().forEach(p -> out.println("  " + p));
         }
         out.println("Без ошибок: " + (files.size() - invalid) + ", с ошибками: " + invalid);
         return invalid == 0 ? 0 : 1;

@@ -11,20 +11,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * text that continues on the next line, and only the colon there is refused ("mapping values are not allowed
  * here"); so the advice looks at the lines themselves to name the one to fix.
  */
-final class YamlSyntaxAdvice {
+public final class YamlSyntaxAdvice {
 
     /** A value that starts with a quote: {@code key: "…}, {@code - '…}. */
     private static final java.util.regex.Pattern QUOTE_START =
             java.util.regex.Pattern.compile("^\\s*(- +)?(?:[^\\s\"'#][^:#]*:\\s+)?([\"'])");
 
     /** 1-based line and column of the mistake, and what to do about it in Russian. */
-    record Advice(int line, int column, String russian) {
+    public record Advice(int line, int column, String russian) {
     }
 
     private YamlSyntaxAdvice() {
     }
 
-    static Advice advise(MarkedYAMLException e, String text) {
+    public static Advice advise(MarkedYAMLException e, String text) {
         List<String> lines = text.lines().toList();
         Mark problem = e.getProblemMark();
         Mark context = e.getContextMark();

@@ -375,7 +375,7 @@ class FeedParserTest {
                         AT + "1:1: title: required property is missing",
                         AT + "2:1: titel: unknown property; did you mean 'title'? Expected one of: identifier, title, description, "
                         + "creator, subject, publisher, frequency, schedule, runAtStartup, allowEmpty, guards, source, "
-                        + "structure, geo, formats, publish"),
+                        + "structure, geo, formats, publish, mandates, reference"),
                 rejected("unknownFrequencyIsReported",
                         with(VALID, "frequency: quarterly", "frequency: fortnightly"),
                         AT + "10:12: frequency: unknown value 'fortnightly'; expected one of: "

@@ -46,6 +46,7 @@ class MetricNamesTest {
             "opendata_feed_rows_read",
             "opendata_feed_rows_rejected",
             "opendata_held_versions",
+            "opendata_mandate_items",
             "opendata_outbox_depth",
             "opendata_versions_total");
 
@@ -77,6 +78,8 @@ class MetricNamesTest {
         get(app, "/api/admin/feeds", "Basic eDp5");
         get(app, "/admin/", null);
         app.bean(FeedMetrics.class).refresh();
+        // the demo catalogue of config/mandates (the default mandates-dir) gives the coverage gauges their series
+        app.bean(ru.gov.tomsk.opendata.programme.mandates.MandateMetrics.class).refresh();
         HttpResponse<String> response = get(app, "/actuator/prometheus", viewer());
         assertThat(response.statusCode()).isEqualTo(200);
         exposition = response.body();
