@@ -66,17 +66,17 @@ public record RowsChart(int width, int height, int left, int right, int top, int
         return svg.append("</svg>").toString();
     }
 
-    private static void line(StringBuilder svg, String css, double x1, double x2, double y1, double y2) {
+    static void line(StringBuilder svg, String css, double x1, double x2, double y1, double y2) {
         svg.append("<line class=\"").append(css).append("\" x1=\"").append(fmt(x1)).append("\" x2=\"").append(fmt(x2))
                 .append("\" y1=\"").append(fmt(y1)).append("\" y2=\"").append(fmt(y2)).append("\"/>");
     }
 
-    private static void label(StringBuilder svg, String anchor, double x, double y, String text) {
+    static void label(StringBuilder svg, String anchor, double x, double y, String text) {
         svg.append("<text text-anchor=\"").append(anchor).append("\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y))
                 .append("\">").append(escape(text)).append("</text>");
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return org.springframework.web.util.HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
@@ -135,11 +135,11 @@ public record RowsChart(int width, int height, int left, int right, int top, int
         return power * 10;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -61,6 +61,11 @@ public final class Console implements AutoCloseable {
         return browser.getPage(url(path));
     }
 
+    /** Any response of the console's session (a CSV download, an error page) as it came, bytes and headers. */
+    public org.htmlunit.WebResponse fetch(String path) throws IOException {
+        return browser.getPage(url(path)).getWebResponse();
+    }
+
     public static HtmlPage click(Object button) throws IOException {
         assertThat(button).as("button").isNotNull();
         return ((HtmlButton) button).click();
