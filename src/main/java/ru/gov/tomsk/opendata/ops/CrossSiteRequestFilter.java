@@ -1,20 +1,20 @@
 package ru.gov.tomsk.opendata.ops;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import ru.gov.tomsk.opendata.http.BrowserOrigin;
 
 /**
  * Keeps other sites from changing anything through the admin API with the credentials a browser remembers (HTTP
@@ -43,16 +43,14 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     static final String DRAFT_INSTALL = "/api/admin/drafts/install";
     static final String REQUESTED_WITH = "X-Requested-With";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
     private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
             MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
 
-    private final String publicOrigin;
+    private final BrowserOrigin origin;
 
     /** @param baseUrl {@code opendata.base-url}, whose origin is the public one of the service */
     CrossSiteRequestFilter(String baseUrl) {
-        URI uri = URI.create(baseUrl);
-        this.publicOrigin = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        this.origin = new BrowserOrigin(baseUrl);
     }
 
     @Override
@@ -62,21 +60,16 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !OWN_SITE.contains(site.strip().toLowerCase(Locale.ROOT))) {
-            refuse(request, response, "Sec-Fetch-Site '" + clip(site) + "'");
-            return;
-        }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !isOwn(origin, request)) {
-            refuse(request, response, "Origin '" + clip(origin) + "'");
+        Optional<String> foreign = origin.foreign(request);
+        if (foreign.isPresent()) {
+            refuse(request, response, foreign.get());
             return;
         }
         MediaType type = formType(request.getContentType());
         if (type != null && !(type.equals(MediaType.TEXT_PLAIN) && VALIDATE.equals(request.getServletPath()))
                 && !draftFiles(type, request)) {
             FilterProblems.send(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '"
-                    + clip(request.getContentType()) + "' is what HTML forms send and is not accepted by the admin API's "
+                    + BrowserOrigin.clip(request.getContentType()) + "' is what HTML forms send and is not accepted by the admin API's "
                     + "actions; send no body (or JSON)");
             return;
         }
@@ -89,28 +82,6 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         }
         String path = request.getServletPath();
         return DRAFT_DRY_RUN.equals(path) || DRAFT_INSTALL.equals(path) && request.getHeader(REQUESTED_WITH) != null;
-    }
-
-    private boolean isOwn(String origin, HttpServletRequest request) {
-        String sent;
-        try {
-            URI uri = new URI(origin.strip());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return false; // "null", or not an origin at all
-            }
-            sent = origin(uri.getScheme(), uri.getHost(), uri.getPort());
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-        return sent.equals(publicOrigin)
-                || sent.equals(origin(request.getScheme(), request.getServerName(), request.getServerPort()));
-    }
-
-    /** scheme://host[:port] in lower case, the scheme's default port left out, as browsers send it. */
-    static String origin(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        boolean defaultPort = port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
-        return s + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private static MediaType formType(String contentType) {
@@ -128,10 +99,5 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String what) throws IOException {
         FilterProblems.send(request, response, HttpStatus.FORBIDDEN, "cross-site request refused (" + what + "): the "
                 + "admin API's actions are taken by scripts with an API token (Authorization: Bearer …) or in the console");
-    }
-
-    private static String clip(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
     }
 }

@@ -30,6 +30,7 @@ import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.catalog.web.OpendataPagesProperties;
 import ru.gov.tomsk.opendata.catalog.web.SiteUrls;
 import ru.gov.tomsk.opendata.dataset.RussianPlural;
+import ru.gov.tomsk.opendata.http.BrowserOrigin;
 import ru.gov.tomsk.opendata.programme.ProgrammeProperties;
 
 /**
@@ -53,7 +54,7 @@ class PublicRequestsController {
     private final ProgrammeProperties.Requests settings;
     private final OpendataPagesProperties site;
     private final SiteUrls urls;
-    private final FormOrigin origin;
+    private final BrowserOrigin origin;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -64,7 +65,7 @@ class PublicRequestsController {
         this.settings = programme.requests();
         this.site = site;
         this.urls = urls;
-        this.origin = new FormOrigin(opendata.baseUrl());
+        this.origin = new BrowserOrigin(opendata.baseUrl());
         this.zone = opendata.timeZone();
         this.clock = clock;
     }

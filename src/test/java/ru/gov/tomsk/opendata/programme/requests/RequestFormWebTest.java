@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
@@ -250,6 +251,19 @@ class RequestFormWebTest {
                 .POST(HttpRequest.BodyPublishers.ofString("what=y")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.statusCode()).isEqualTo(200);
         assertThat(requests().count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theFormsPostIsTheOnlyWriteOnThePublicSide() throws Exception {
+        for (String path : List.of("/opendata/requests/new", "/opendata/", "/opendata/requests/З-2026-0001")) {
+            assertThat(http.send(form().uri(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofString("what=x"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isIn(404, 405);
+        }
+        assertThat(http.send(form().PUT(HttpRequest.BodyPublishers.ofString("what=x")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
+        HttpResponse<String> multipart = http.send(form().setHeader("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(415);
     }
 
     /** Presses «Отправить запрос». */
