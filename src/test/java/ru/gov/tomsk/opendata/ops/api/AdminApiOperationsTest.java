@@ -203,7 +203,10 @@ class AdminApiOperationsTest {
                     API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate",
                     API + "/feeds/{id}/push-token", API + "/drafts/dry-run", API + "/drafts/install",
                     API + "/feeds/{id}/rejected-files", API + "/feeds/{id}/rejected-files/{name}/requeue",
-                    "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}");
+                    "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}",
+                    API + "/requests", API + "/requests/{number}", API + "/requests/{number}/assign",
+                    API + "/requests/{number}/answer", API + "/requests/{number}/redact",
+                    API + "/requests/{number}/notice");
             assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
             assertThat(openApi.at("/security/0").has("basicAuth")).isTrue();
             assertThat(openApi.get("tags").findValuesAsText("name"))
