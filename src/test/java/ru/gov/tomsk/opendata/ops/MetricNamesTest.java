@@ -33,6 +33,7 @@ class MetricNamesTest {
 
     /** The service's own families. A name changed here breaks dashboards and alerts: say so in docs/operating.md. */
     static final List<String> OWN = List.of(
+            "opendata_data_requests",
             "opendata_datasets_published",
             "opendata_deliveries_failed",
             "opendata_feed_at_risk",

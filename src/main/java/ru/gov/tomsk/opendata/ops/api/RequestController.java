@@ -105,7 +105,7 @@ class RequestController {
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "the request is answered", content = @Content(
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    RequestView assign(@PathVariable String number, @RequestBody AssignBody body, Authentication who,
+    RequestView assign(@PathVariable String number, @RequestBody(required = false) AssignBody body, Authentication who,
                        Principal principal) {
         String inn = body == null ? null : body.department();
         try {
@@ -128,7 +128,7 @@ class RequestController {
             @Content(mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "no such request", content = @Content(
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    RequestView answer(@PathVariable String number, @RequestBody AnswerBody body, Authentication who,
+    RequestView answer(@PathVariable String number, @RequestBody(required = false) AnswerBody body, Authentication who,
                        Principal principal) {
         try {
             AnswerBody given = body == null ? new AnswerBody(null, null, null, null) : body;
@@ -154,7 +154,7 @@ class RequestController {
             @Content(mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "no such request", content = @Content(
             mediaType = AdminApi.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    RequestView redact(@PathVariable String number, @RequestBody RedactBody body, Authentication who,
+    RequestView redact(@PathVariable String number, @RequestBody(required = false) RedactBody body, Authentication who,
                        Principal principal) {
         try {
             DataRequest request = desk.redact(number, body == null ? null : body.what(), body == null ? null

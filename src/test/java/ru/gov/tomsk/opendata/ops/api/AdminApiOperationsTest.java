@@ -204,7 +204,10 @@ class AdminApiOperationsTest {
                     API + "/feeds/{id}/push-token", API + "/drafts/dry-run", API + "/drafts/install",
                     API + "/feeds/{id}/rejected-files", API + "/feeds/{id}/rejected-files/{name}/requeue",
                     API + "/mandates",
-                    "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}");
+                    "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}",
+                    API + "/requests", API + "/requests/{number}", API + "/requests/{number}/assign",
+                    API + "/requests/{number}/answer", API + "/requests/{number}/redact",
+                    API + "/requests/{number}/notice");
             assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
             assertThat(openApi.at("/security/0").has("basicAuth")).isTrue();
             assertThat(openApi.get("tags").findValuesAsText("name"))

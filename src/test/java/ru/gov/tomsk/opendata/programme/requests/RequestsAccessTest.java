@@ -147,6 +147,10 @@ class RequestsAccessTest {
             HtmlPage mine = department.open("/admin/requests/" + encode(ours));
             assertThat(mine.getElementById("answer-form")).isNull();
             assertThat(text(mine, "outcome")).isEqualTo("запланировано");
+            // no mail settings: the notice waits, untried, and the page says why
+            assertThat(requests.find(ours).orElseThrow()).extracting(DataRequest::noticeState, DataRequest::noticeAttempts)
+                    .containsExactly("PENDING", 0);
+            assertThat(text(mine, "notices-off")).contains("уведомления по почте не настроены");
             assertThat(department.postStatus(mine, "/admin/requests/" + encode(ours) + "/assign")).isEqualTo(403);
         }
     }
