@@ -218,6 +218,14 @@ class MandateCatalogueTest {
                             file + ":23:5: mandates[4]: 232-р/2 is given twice");
                     assertThat(e.problems().get(0).russian()).isEqualTo("В перечне «1187-р» нет пункта 9; пункты: 1–4.");
                 });
+        // a Latin p in place of the Cyrillic р looks the same: the message says what differs
+        assertThatThrownBy(() -> parser(MandateCatalogue.index(DEMO)).parse(file, FEED.replace("232-р/2", "232-p/2")))
+                .isInstanceOfSatisfying(InvalidFeedException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().get(0).russian()).isEqualTo("Перечня «232-p» нет в каталоге обязательных "
+                            + "перечней; есть: 1187-р, 232-р. Код «232-р» пишется теми же буквами, но другой раскладки: "
+                            + "наберите буквы кода по-русски.");
+                });
     }
 
     @Test
