@@ -56,6 +56,9 @@ public final class FeedParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     /** {@code <list id>/<item number>}: {@code 1187-р/5}; the list id may hold any character but the slash. */
     private static final Pattern MANDATE = Pattern.compile("^([^/]*[^/\\s][^/]*)/\\s*([1-9]\\d{0,3})$");
+    /** Cyrillic letters that look like Latin ones, and those Latin ones: a list id typed in the wrong layout. */
+    private static final String CYRILLIC_LOOKALIKES = "асеорхукАВСЕНКМОРТХ";
+    private static final String LATIN_LOOKALIKES = "aceopxykABCEHKMOPTX";
     private static final Set<String> FORMATS = Set.of("csv", "json", "xml", "geojson");
     /** What the built-in source kinds are, for a department choosing one; a kind added by a Kamelet goes by its name. */
     private static final Map<String, String> KIND_WORDS = Map.of("sql", "запрос к базе данных", "http",
@@ -210,9 +213,15 @@ public final class FeedParser {
                 java.util.SortedSet<Integer> items = index.lists().get(mandate.list());
                 if (items == null && index.complete()) {
                     String known = index.lists().isEmpty() ? "никаких" : String.join(", ", index.lists().keySet());
+                    // «1187-p» with a Latin p looks exactly like «1187-р»: say which letters differ
+                    String lookalike = index.lists().keySet().stream()
+                            .filter(id -> latin(id).equals(latin(mandate.list()))).findFirst()
+                            .map(id -> " Код «" + id + "» пишется теми же буквами, но другой раскладки: наберите "
+                                    + "буквы кода по-русски.").orElse("");
                     problem(at, field, "Перечня «" + mandate.list() + "» нет в каталоге обязательных перечней; есть: "
-                            + known + ".", "no mandated list '" + mandate.list() + "' in the catalogue; lists: "
-                            + (index.lists().isEmpty() ? "none" : String.join(", ", index.lists().keySet())));
+                            + known + "." + lookalike, "no mandated list '" + mandate.list() + "' in the catalogue; "
+                            + "lists: " + (index.lists().isEmpty() ? "none" : String.join(", ", index.lists().keySet()))
+                            + (lookalike.isEmpty() ? "" : "; a Latin letter stands for a Cyrillic one"));
                     continue;
                 }
                 if (items != null && !items.contains(mandate.number())) {
@@ -1009,6 +1018,16 @@ public final class FeedParser {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** The text with the Cyrillic letters that look like Latin ones replaced by those, for telling typos apart. */
+    private static String latin(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            int i = CYRILLIC_LOOKALIKES.indexOf(c);
+            out.append(i < 0 ? c : LATIN_LOOKALIKES.charAt(i));
+        }
+        return out.toString();
     }
 
     /** Item numbers as a department reads them: 1–5, 7, 9–10. */

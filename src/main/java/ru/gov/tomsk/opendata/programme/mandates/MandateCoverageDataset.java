@@ -47,6 +47,8 @@ class MandateCoverageDataset implements SectionDataset {
                         .collect(Collectors.joining(" ")));
                 // empty, not false, where the act asks for no coordinates: «not published» would be a false alarm
                 row.put("coordinates_published", i.coordinates());
+                // the project's demonstration wording must not pass for the acts' text once it is open data either
+                row.put("demo", list.list().demo());
                 rows.add(row);
             }
         }

@@ -55,7 +55,8 @@ class MandateCatalogueTest {
         assertThat(list.items()).containsExactly(
                 new MandateItem(1, "Сведения об организациях", false, Frequency.QUARTERLY, false, null),
                 new MandateItem(2, "Ежедневная сводка", false, Frequency.DAILY, false, "7017069388"),
-                new MandateItem(3, "Сведения о проверках", false, Frequency.QUARTERLY, false, "7017069388"));
+                new MandateItem(3, "Сведения о проверках", false, Frequency.QUARTERLY, false, "7017069388"),
+                new MandateItem(4, "Еженедельная сводка", false, Frequency.WEEKLY, false, null));
         // the Russian frequency word is read as the feed files read it
         assertThat(snapshot.list("232-р").orElseThrow().item(2).orElseThrow())
                 .isEqualTo(new MandateItem(2, "Учреждения культуры", true, Frequency.QUARTERLY, false, null));
@@ -211,11 +212,19 @@ class MandateCatalogueTest {
         assertThatThrownBy(() -> parser(MandateCatalogue.index(DEMO)).parse(file, typos))
                 .isInstanceOfSatisfying(InvalidFeedException.class, e -> {
                     assertThat(e.problems()).extracting(FeedProblem::toString).containsExactly(
-                            file + ":19:5: mandates[0]: list '1187-р' has no item 9; items: 1–3",
+                            file + ":19:5: mandates[0]: list '1187-р' has no item 9; items: 1–4",
                             file + ":20:5: mandates[1]: no mandated list '1178-р' in the catalogue; lists: 1187-р, 232-р",
                             file + ":21:5: mandates[2]: '1187-р 5' is not <list>/<item number>, e.g. 1187-р/5",
                             file + ":23:5: mandates[4]: 232-р/2 is given twice");
-                    assertThat(e.problems().get(0).russian()).isEqualTo("В перечне «1187-р» нет пункта 9; пункты: 1–3.");
+                    assertThat(e.problems().get(0).russian()).isEqualTo("В перечне «1187-р» нет пункта 9; пункты: 1–4.");
+                });
+        // a Latin p in place of the Cyrillic р looks the same: the message says what differs
+        assertThatThrownBy(() -> parser(MandateCatalogue.index(DEMO)).parse(file, FEED.replace("232-р/2", "232-p/2")))
+                .isInstanceOfSatisfying(InvalidFeedException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().get(0).russian()).isEqualTo("Перечня «232-p» нет в каталоге обязательных "
+                            + "перечней; есть: 1187-р, 232-р. Код «232-р» пишется теми же буквами, но другой раскладки: "
+                            + "наберите буквы кода по-русски.");
                 });
     }
 

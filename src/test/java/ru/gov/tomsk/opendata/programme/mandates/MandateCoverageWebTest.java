@@ -44,6 +44,7 @@ import ru.gov.tomsk.opendata.support.TestUsers;
 /**
  * Coverage over the test resources' demo catalogue (lists 1187-р and 232-р), through the real application: item 1187-р/1
  * covered by a current feed, 1187-р/2 by a daily feed left past its {@code valid} date, 1187-р/3 declared by nobody,
+ * 1187-р/4 by a weekly feed whose deadline is near,
  * 232-р/1 a coordinate item whose feed has no {@code geo}, 232-р/2 one whose feed publishes coordinates. The same
  * states must show in the admin API, the console, the public page, the metrics, the department's report and the
  * published dataset; a feed naming an unknown item is refused at its line, and a broken catalogue file is shown.
@@ -52,6 +53,7 @@ class MandateCoverageWebTest {
 
     static final String FIXTURE = Fixtures.FEED;
     static final String DAILY = "7017069388-daily";
+    static final String WEEKLY = "7017069388-weekly";
     static final String PLACES = "7017069388-places";
     static final String TYPO = "7017069388-typo";
     static final String SECTION = "7017000420-mandates";
@@ -74,6 +76,8 @@ class MandateCoverageWebTest {
         Files.writeString(feeds.resolve(FIXTURE + ".yaml"), fixture + "mandates: [1187-р/1, 232-р/1]\n");
         Files.writeString(feeds.resolve(DAILY + ".yaml"), fixture.replace(FIXTURE, DAILY)
                 .replace("frequency: quarterly", "frequency: daily") + "mandates: [1187-р/2]\n");
+        Files.writeString(feeds.resolve(WEEKLY + ".yaml"), fixture.replace(FIXTURE, WEEKLY)
+                .replace("frequency: quarterly", "frequency: weekly") + "mandates: [1187-р/4]\n");
         Files.writeString(feeds.resolve(TYPO + ".yaml"), fixture.replace(FIXTURE, TYPO) + "mandates: [1187-р/9]\n");
         Fixtures.installFeed(home, PLACES + ".yaml", PLACES + ".yaml");
         Files.writeString(feeds.resolve(PLACES + ".yaml"), "mandates: [232-р/2]\n",
@@ -89,10 +93,11 @@ class MandateCoverageWebTest {
         properties.put("opendata.metrics.refresh-interval", "1h");
         MutableClock clock = new MutableClock(Instant.parse("2026-03-20T02:00:00Z"));
         app = TestApp.start(home, clock, properties);
-        for (String feed : List.of(FIXTURE, DAILY, PLACES)) {
+        for (String feed : List.of(FIXTURE, DAILY, WEEKLY, PLACES)) {
             assertThat(app.run(feed).status()).as(feed).isEqualTo(RunStatus.PUBLISHED);
         }
-        // 23 March in Tomsk: the daily feed's valid date (21 March) has passed, the quarterly ones run to 25 June
+        // 23 March in Tomsk: the daily feed's valid date (21 March) has passed, the weekly one's (29 March) is within its
+        // warning days (14, capped at 6 for a weekly feed), the quarterly ones run to 25 June
         clock.set(Instant.parse("2026-03-23T02:00:00Z"));
         api = new AdminClient(app.port());
     }
@@ -108,7 +113,7 @@ class MandateCoverageWebTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode json = AdminClient.json(response);
         assertThat(json.path("demo").asBoolean()).isTrue();
-        assertThat(json.path("counts").toString()).isEqualTo("{\"CURRENT\":3,\"AT_RISK\":0,\"OVERDUE\":1,\"NOT_COVERED\":1}");
+        assertThat(json.path("counts").toString()).isEqualTo("{\"CURRENT\":3,\"AT_RISK\":1,\"OVERDUE\":1,\"NOT_COVERED\":1}");
         List<String> items = new ArrayList<>();
         for (JsonNode list : json.path("lists")) {
             for (JsonNode item : list.path("items")) {
@@ -122,6 +127,7 @@ class MandateCoverageWebTest {
                 "1187-р/1 CURRENT [7017069388-fixture:CURRENT] coordinates=null",
                 "1187-р/2 OVERDUE [7017069388-daily:OVERDUE] coordinates=null",
                 "1187-р/3 NOT_COVERED [] coordinates=null",
+                "1187-р/4 AT_RISK [7017069388-weekly:AT_RISK] coordinates=null",
                 "232-р/1 CURRENT [7017069388-fixture:CURRENT] coordinates=false",
                 "232-р/2 CURRENT [7017069388-places:CURRENT] coordinates=true");
         assertThat(json.path("lists").get(1).path("items").get(0).path("feeds").get(0).path("geo").asBoolean()).isFalse();
@@ -137,7 +143,7 @@ class MandateCoverageWebTest {
         assertThat(registry.feed(TYPO)).isEmpty();
         assertThat(registry.broken().get(TYPO).getMessage())
                 .isEqualTo(home.resolve("feeds").resolve(TYPO + ".yaml") + ":24:12: mandates[0]: list '1187-р' has no item 9; "
-                        + "items: 1–3");
+                        + "items: 1–4");
     }
 
     @Test
@@ -152,11 +158,12 @@ class MandateCoverageWebTest {
             assertThat(page.getElementById("total-current").asNormalizedText()).isEqualTo("3");
             assertThat(page.getElementById("total-overdue").asNormalizedText()).isEqualTo("1");
             assertThat(page.getElementById("total-not_covered").asNormalizedText()).isEqualTo("1");
-            assertThat(page.getElementById("total-at_risk").asNormalizedText()).isEqualTo("0");
+            assertThat(page.getElementById("total-at_risk").asNormalizedText()).isEqualTo("1");
             assertThat(rows(page)).containsExactly(
                     "1187-р/1 | актуален | 7017069388-fixture — актуален, срок 25.06.2026 | не требуются",
                     "1187-р/2 | просрочен | 7017069388-daily — просрочен, срок 21.03.2026 | не требуются",
                     "1187-р/3 | не опубликован | нет | не требуются",
+                    "1187-р/4 | под угрозой срыва срока | 7017069388-weekly — под угрозой срыва срока, срок 29.03.2026 | не требуются",
                     "232-р/1 | актуален | 7017069388-fixture — актуален, срок 25.06.2026 | координаты: нет",
                     "232-р/2 | актуален | 7017069388-places — актуален, срок 25.06.2026 | координаты: есть");
             HtmlPage feed = ((HtmlAnchor) page.getFirstByXPath("//tr[@data-item='1187-р/2']//a")).click();
@@ -194,6 +201,7 @@ class MandateCoverageWebTest {
                 "1187-р/1 | актуален | /opendata/7017069388-fixture/ | не требуются",
                 "1187-р/2 | просрочен | /opendata/7017069388-daily/ | не требуются",
                 "1187-р/3 | не опубликован |  | не требуются",
+                "1187-р/4 | под угрозой срыва срока | /opendata/7017069388-weekly/ | не требуются",
                 "232-р/1 | актуален | /opendata/7017069388-fixture/ | координаты: нет",
                 "232-р/2 | актуален | /opendata/7017069388-places/ | координаты: есть");
         // the public page says nothing of the catalogue's files
@@ -215,7 +223,7 @@ class MandateCoverageWebTest {
         String exposition = get("/actuator/prometheus", TestUsers.basic(TestUsers.VIEWER)).body();
         List<String> lines = exposition.lines().filter(l -> l.startsWith("opendata_mandate_items{")).sorted().toList();
         assertThat(lines).containsExactly(
-                "opendata_mandate_items{list=\"1187-р\",state=\"at_risk\"} 0.0",
+                "opendata_mandate_items{list=\"1187-р\",state=\"at_risk\"} 1.0",
                 "opendata_mandate_items{list=\"1187-р\",state=\"current\"} 1.0",
                 "opendata_mandate_items{list=\"1187-р\",state=\"not_covered\"} 1.0",
                 "opendata_mandate_items{list=\"1187-р\",state=\"overdue\"} 1.0",
@@ -235,6 +243,8 @@ class MandateCoverageWebTest {
                         tuple("1187-р/3", "Набор «Сведения о проверках» (1187-р/3, "
                                 + "демонстрационный перечень) не опубликован: опубликуйте его и укажите в файле описания "
                                 + "набора mandates: [1187-р/3]."),
+                        tuple("1187-р/4", "Срок обновления набора «Еженедельная сводка» (1187-р/4, демонстрационный "
+                                + "перечень) подходит, а данные не обновлены."),
                         tuple("232-р/1", "Набор «Организации с адресами» (232-р/1, "
                                 + "демонстрационный перечень) должен содержать координаты, а опубликован без них: "
                                 + "добавьте в файл описания geo: { latitude: …, longitude: … } и поля широты и долготы."));
