@@ -69,4 +69,9 @@ class FreshnessPart implements ProgrammePart {
     public String datasetId() {
         return null;
     }
+
+    @Override
+    public String publishedAs() {
+        return "даты актуальности в паспортах наборов и реестр list.csv";
+    }
 }

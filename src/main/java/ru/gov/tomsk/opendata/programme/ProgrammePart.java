@@ -30,8 +30,16 @@ public interface ProgrammePart {
     /** The public page with the details, e.g. {@code /opendata/requests/}; null if none. */
     String publicPath();
 
-    /** Identifier of the dataset that publishes these figures as open data; null if they are published otherwise. */
+    /**
+     * Identifier of the dataset that publishes these figures as open data; null if they are published otherwise
+     * ({@link #publishedAs()}).
+     */
     String datasetId();
+
+    /** Where the figures are published when no dataset of their own does, in Russian; null when one does. */
+    default String publishedAs() {
+        return null;
+    }
 
     /** The figures and the part's verdict (the worst of the figures' unless a part knows better). */
     record Figures(Verdict verdict, List<ProgrammeFigure> figures) {

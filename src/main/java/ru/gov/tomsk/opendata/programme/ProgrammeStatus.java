@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.OpendataProperties;
+import ru.gov.tomsk.opendata.catalog.CatalogRepository;
 
 /** Where the region stands against its open-data plan, as of now: every {@link ProgrammePart} and the worst verdict. */
 @Component
@@ -18,15 +19,23 @@ public class ProgrammeStatus {
     private final ObjectProvider<ProgrammePart> parts;
     private final Clock clock;
     private final ZoneId zone;
+    private final CatalogRepository catalog;
 
-    public ProgrammeStatus(ObjectProvider<ProgrammePart> parts, Clock clock, OpendataProperties opendata) {
+    public ProgrammeStatus(ObjectProvider<ProgrammePart> parts, Clock clock, OpendataProperties opendata,
+                           CatalogRepository catalog) {
         this.parts = parts;
+        this.catalog = catalog;
         this.clock = clock;
         this.zone = opendata.timeZone();
     }
 
-    /** A part with its figures, computed once for a page. */
-    public record Row(ProgrammePart part, ProgrammePart.Figures figures) {
+    /**
+     * A part with its figures, computed once for a page.
+     *
+     * @param dataset the identifier of the dataset that publishes the figures, once it has a published version
+     *                (before its feed's first run the pages say when it comes instead of linking to nothing)
+     */
+    public record Row(ProgrammePart part, ProgrammePart.Figures figures, String dataset) {
     }
 
     /**
@@ -39,12 +48,16 @@ public class ProgrammeStatus {
     public Snapshot now() {
         List<Row> rows = parts.orderedStream()
                 .sorted(Comparator.comparingInt(ProgrammePart::order))
-                .map(part -> new Row(part, part.figures()))
+                .map(part -> new Row(part, part.figures(), published(part.datasetId())))
                 .toList();
         Verdict verdict = rows.isEmpty() ? Verdict.NO_DATA : Verdict.MET;
         for (Row row : rows) {
             verdict = verdict.worst(row.figures().verdict());
         }
         return new Snapshot(clock.instant().atZone(zone).toLocalDate(), verdict, rows);
+    }
+
+    private String published(String identifier) {
+        return identifier == null || catalog.dataVersions(identifier).isEmpty() ? null : identifier;
     }
 }
