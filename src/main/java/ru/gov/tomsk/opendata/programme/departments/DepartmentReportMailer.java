@@ -88,8 +88,8 @@ public class DepartmentReportMailer {
 
     /** Sends the reports of the current period that no node has sent yet; how many were mailed. */
     public int sendDue() {
-        if (!settings.enabled()) {
-            return 0;
+        if (!settings.enabled() || sender.getIfAvailable() == null || from == null) {
+            return 0; // nothing could be sent: do not even assemble the reports, every check-interval
         }
         ZonedDateTime period = periodStart(cron, clock.instant().atZone(zone));
         if (period == null) {
