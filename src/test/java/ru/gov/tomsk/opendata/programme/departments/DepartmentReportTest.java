@@ -80,8 +80,10 @@ class DepartmentReportTest {
                 .replace("schedule: \"0 15 4 * * ?\"", "schedule: \"0 0 4 1 1 ? 2099\""));
     }
 
-    Map<String, Object> properties(boolean reports) {
+    Map<String, Object> properties(boolean reports) throws Exception {
         Map<String, Object> props = new HashMap<>();
+        // no mandated lists: the report's sections here are the feeds' and the requests' (not the demo catalogue's)
+        props.put("opendata.programme.mandates-dir", Files.createDirectories(home.resolve("mandates")).toString());
         props.put("opendata.programme.departments." + INN + ".email", "opendata@edu.tomsk.example");
         props.put("opendata.programme.departments." + OTHER_INN + ".name", "Департамент здравоохранения Томской области");
         props.put("opendata.programme.reports.enabled", Boolean.toString(reports));
