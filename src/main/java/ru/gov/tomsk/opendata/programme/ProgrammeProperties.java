@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requests    requests for new datasets
  * @param mandatesDir directory of the mandated lists' catalogue ({@code *.yaml}, docs/mandates.md)
  * @param targets     the state programme's target for the cumulative number of published datasets, by year
+ * @param reports     the departments' reports mailed on a schedule
  */
 @Validated
 @ConfigurationProperties("opendata.programme")
@@ -33,7 +34,8 @@ public record ProgrammeProperties(
         Map<String, @Valid Department> departments,
         @Valid @NestedConfigurationProperty @DefaultValue Requests requests,
         @NotNull @DefaultValue("config/mandates") Path mandatesDir,
-        Map<Integer, @PositiveOrZero Integer> targets) {
+        Map<Integer, @PositiveOrZero Integer> targets,
+        @Valid @NestedConfigurationProperty @DefaultValue Reports reports) {
 
     public ProgrammeProperties {
         departments = departments == null ? Map.of() : Map.copyOf(new TreeMap<>(departments));
@@ -72,5 +74,26 @@ public record ProgrammeProperties(
                            @Email String mailFrom,
                            @Positive @DefaultValue("8") int noticeRetries,
                            @NotNull @DefaultValue("5m") Duration noticeBackoff) {
+    }
+
+    /**
+     * @param enabled       whether the reports are mailed on the schedule (the console's «Отправить отчёт сейчас»
+     *                      works either way)
+     * @param cron          when a new period's reports go out: a Spring cron expression (second minute hour day
+     *                      month weekday) in the region's zone {@code opendata.time-zone}
+     * @param mailFrom      sender of the reports; none: {@code requests.mail-from}
+     * @param checkInterval how often the service looks whether a period began and its reports are still to be sent
+     */
+    public record Reports(@DefaultValue("true") boolean enabled,
+                          @NotNull @DefaultValue("0 0 9 1 * *") String cron,
+                          @Email String mailFrom,
+                          @NotNull @DefaultValue("1m") Duration checkInterval) {
+
+        public Reports {
+            if (cron != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(cron)) {
+                throw new IllegalArgumentException("opendata.programme.reports.cron: '" + cron + "' is not a cron "
+                        + "expression of six fields (second minute hour day month weekday), e.g. '0 0 9 1 * *'");
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ class MetricNamesTest {
     static final List<String> OWN = List.of(
             "opendata_data_requests",
             "opendata_datasets_published",
+            "opendata_datasets_published_target",
             "opendata_deliveries_failed",
             "opendata_feed_at_risk",
             "opendata_feed_condition",
@@ -71,6 +72,8 @@ class MetricNamesTest {
         Fixtures.installFixtureFeed(home);
         Map<String, Object> properties = new HashMap<>(Fixtures.sourceProperties(Fixtures.h2Source(), "sa", ""));
         properties.put("opendata.metrics.refresh-interval", "1h");
+        // a programme target, so that its family is there
+        properties.put("opendata.programme.targets.2026", "40");
         app = TestApp.start(home, new MutableClock(Instant.parse("2026-03-20T02:00:00Z")), properties);
         assertThat(app.run(Fixtures.FEED).status()).isEqualTo(RunStatus.PUBLISHED);
         // traffic through every security filter chain, so that their meters exist

@@ -35,11 +35,16 @@ public class PublishedIndicator {
     private final ZoneId zone;
     private final Map<Integer, Integer> targets;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public PublishedIndicator(JdbcClient jdbc, Clock clock, OpendataProperties opendata, ProgrammeProperties programme) {
+        this(jdbc, clock, opendata.timeZone(), programme.targets());
+    }
+
+    PublishedIndicator(JdbcClient jdbc, Clock clock, ZoneId zone, Map<Integer, Integer> targets) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.zone = opendata.timeZone();
-        this.targets = new TreeMap<>(programme.targets());
+        this.zone = zone;
+        this.targets = new TreeMap<>(targets);
     }
 
     /** The indicator as of now. */

@@ -203,6 +203,7 @@ class AdminApiOperationsTest {
                     API + "/feeds/{id}/deliveries", API + "/deliveries/{deliveryId}/retry", API + "/feeds/validate",
                     API + "/feeds/{id}/push-token", API + "/drafts/dry-run", API + "/drafts/install",
                     API + "/feeds/{id}/rejected-files", API + "/feeds/{id}/rejected-files/{name}/requeue",
+                    API + "/indicator",
                     API + "/mandates",
                     "/api/ingest/{feed}", "/api/ingest/{feed}/pushes/{push}",
                     API + "/requests", API + "/requests/{number}", API + "/requests/{number}/assign",
