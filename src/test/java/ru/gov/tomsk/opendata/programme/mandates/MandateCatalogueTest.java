@@ -40,7 +40,7 @@ class MandateCatalogueTest {
     Path dir;
 
     static MandateCatalogue catalogue(Path directory) {
-        return new MandateCatalogue(new ProgrammeProperties(Map.of(), null, directory, Map.of()));
+        return new MandateCatalogue(new ProgrammeProperties(Map.of(), null, directory, Map.of(), null));
     }
 
     @Test

@@ -63,7 +63,7 @@ class DataRequestsTest {
 
     static ProgrammeProperties programme() {
         return new ProgrammeProperties(null, new ProgrammeProperties.Requests(30, 7, 5, Duration.ofHours(1), 2000,
-                16384, null, 8, Duration.ofMinutes(5)), Path.of("config/mandates"), null);
+                16384, null, 8, Duration.ofMinutes(5)), Path.of("config/mandates"), null, null);
     }
 
     @Test
