@@ -31,6 +31,15 @@ public final class FeedValidationCommand {
     private FeedValidationCommand() {
     }
 
+    /**
+     * Turns the log off for the rest of the JVM: the command says all it has to say itself, and a log line (e.g. a
+     * missing feeds-dir) would be noise. Only the command line's JVM calls it; {@link #run} leaves logging alone, so
+     * that running the command in a JVM that goes on (a test) does not silence what runs after it.
+     */
+    public static void quietLogs() {
+        LoggingSystem.get(FeedValidationCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
+    }
+
     /** @param checks the source kinds' option checks, as the running service applies them */
     public static int run(String[] args, SourceChecks checks) {
         return run(args, checks, dir -> MandateIndex.UNCHECKED);
@@ -41,8 +50,6 @@ public final class FeedValidationCommand {
      *                 the feeds' {@code mandates:} are checked against; its broken files are reported too
      */
     public static int run(String[] args, SourceChecks checks, Function<Path, MandateIndex> mandates) {
-        // the command says all it has to say itself; a log line (e.g. a missing feeds-dir) would be noise
-        LoggingSystem.get(FeedValidationCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
         StandardEnvironment environment = new StandardEnvironment();
         // application.yml, config/application.yml, profiles and ${…}: what the service itself would read
         ConfigDataEnvironmentPostProcessor.applyTo(environment);

@@ -68,7 +68,7 @@ class SiteEntryController {
      * section's own pages follow without a date ({@link #SECTION_PAGES}: they change with every request or run).
      */
     /** The section's pages besides its datasets', relative to the section. */
-    static final List<String> SECTION_PAGES = List.of("programme/", "guide/");
+    static final List<String> SECTION_PAGES = List.of("programme/", "requests/", "mandates/", "guide/");
 
     @GetMapping("/opendata/sitemap.xml")
     ResponseEntity<byte[]> sitemap() {
