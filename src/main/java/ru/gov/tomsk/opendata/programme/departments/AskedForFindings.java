@@ -1,15 +1,14 @@
 package ru.gov.tomsk.opendata.programme.departments;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 
 import org.springframework.stereotype.Component;
 
-import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.ops.console.ConsoleText;
 import ru.gov.tomsk.opendata.programme.requests.DataRequest;
 import ru.gov.tomsk.opendata.programme.requests.DataRequests;
+import ru.gov.tomsk.opendata.programme.requests.RequestDeadlines;
 import ru.gov.tomsk.opendata.programme.requests.RequestOutcome;
 
 /**
@@ -20,8 +19,8 @@ import ru.gov.tomsk.opendata.programme.requests.RequestOutcome;
 @Component
 public class AskedForFindings extends RoutedRequestFindings {
 
-    public AskedForFindings(DataRequests requests, ConsoleText text, Clock clock, OpendataProperties opendata) {
-        super(requests, text, clock, opendata);
+    public AskedForFindings(DataRequests requests, ConsoleText text, RequestDeadlines deadlines) {
+        super(requests, text, deadlines);
     }
 
     @Override

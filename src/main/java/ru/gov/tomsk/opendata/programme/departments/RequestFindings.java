@@ -1,16 +1,14 @@
 package ru.gov.tomsk.opendata.programme.departments;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 
 import org.springframework.stereotype.Component;
 
-import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.ops.console.ConsoleText;
 import ru.gov.tomsk.opendata.programme.requests.DataRequest;
 import ru.gov.tomsk.opendata.programme.requests.DataRequests;
+import ru.gov.tomsk.opendata.programme.requests.RequestDeadlines;
 
 /**
  * Requests for new datasets routed to the department and not answered yet, the earliest deadline first. The
@@ -19,8 +17,8 @@ import ru.gov.tomsk.opendata.programme.requests.DataRequests;
 @Component
 public class RequestFindings extends RoutedRequestFindings {
 
-    public RequestFindings(DataRequests requests, ConsoleText text, Clock clock, OpendataProperties opendata) {
-        super(requests, text, clock, opendata);
+    public RequestFindings(DataRequests requests, ConsoleText text, RequestDeadlines deadlines) {
+        super(requests, text, deadlines);
     }
 
     @Override
@@ -45,7 +43,7 @@ public class RequestFindings extends RoutedRequestFindings {
 
     @Override
     String text(DataRequest r, LocalDate today) {
-        long left = ChronoUnit.DAYS.between(today, r.dueOn());
+        long left = deadlines.daysLeft(r);
         String when = left < 0
                 ? "срок ответа истёк " + text.date(r.dueOn()) + " (просрочен на " + -left + " дн.)"
                 : "ответ нужен до " + text.date(r.dueOn()) + " включительно (осталось " + left + " дн.)";

@@ -1,15 +1,13 @@
 package ru.gov.tomsk.opendata.programme.departments;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
-import ru.gov.tomsk.opendata.OpendataProperties;
 import ru.gov.tomsk.opendata.ops.console.ConsoleText;
 import ru.gov.tomsk.opendata.programme.requests.DataRequest;
 import ru.gov.tomsk.opendata.programme.requests.DataRequests;
+import ru.gov.tomsk.opendata.programme.requests.RequestDeadlines;
 
 /**
  * A report section of requests routed to the department: which of them it lists, in which order and with what
@@ -18,15 +16,13 @@ import ru.gov.tomsk.opendata.programme.requests.DataRequests;
 abstract class RoutedRequestFindings implements DepartmentFindings {
 
     protected final ConsoleText text;
+    protected final RequestDeadlines deadlines;
     private final DataRequests requests;
-    private final Clock clock;
-    private final ZoneId zone;
 
-    RoutedRequestFindings(DataRequests requests, ConsoleText text, Clock clock, OpendataProperties opendata) {
+    RoutedRequestFindings(DataRequests requests, ConsoleText text, RequestDeadlines deadlines) {
         this.requests = requests;
         this.text = text;
-        this.clock = clock;
-        this.zone = opendata.timeZone();
+        this.deadlines = deadlines;
     }
 
     /** Whether the section lists the request. */
@@ -40,7 +36,7 @@ abstract class RoutedRequestFindings implements DepartmentFindings {
 
     @Override
     public List<DepartmentFinding> of(String inn) {
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        LocalDate today = deadlines.today();
         return requests.ofDepartment(inn).stream()
                 .filter(this::lists)
                 .sorted(order(Comparator.comparing(DataRequest::number)))

@@ -85,12 +85,6 @@ public class DataRequests {
                 .query(DataRequests::map).list();
     }
 
-    /** The requests not yet answered, the earliest deadline first. */
-    public List<DataRequest> open() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM data_request WHERE state <> 'ANSWERED' ORDER BY due_on, reg_seq")
-                .query(DataRequests::map).list();
-    }
-
     /** The requests routed to a department (ИНН), the newest first. */
     public List<DataRequest> ofDepartment(String inn) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM data_request WHERE department_inn = ? "
@@ -129,7 +123,7 @@ public class DataRequests {
     @Transactional
     public boolean assign(String number, String inn, String by) {
         return jdbc.sql("UPDATE data_request SET department_inn = ?, assigned_by = ?, assigned_at = ?, "
-                        + "state = CASE WHEN state = 'ANSWERED' THEN state ELSE 'ASSIGNED' END "
+                        + "state = 'ASSIGNED' "
                         + "WHERE number = ? AND state <> 'ANSWERED'")
                 .params(inn, by, utc(clock.instant()), number).update() == 1;
     }

@@ -6,11 +6,12 @@ import org.springframework.stereotype.Component;
 
 import ru.gov.tomsk.opendata.programme.ProgrammeFigure;
 import ru.gov.tomsk.opendata.programme.ProgrammePart;
+import ru.gov.tomsk.opendata.programme.ProgrammeProperties;
 import ru.gov.tomsk.opendata.programme.SectionFeeds;
 import ru.gov.tomsk.opendata.programme.Verdict;
 
 /**
- * The plan's «Обратная связь»: every request for a new dataset answered within its 30 days. Not met while one is
+ * The plan's «Обратная связь»: every request for a new dataset answered within its answer-days (30). Not met while one is
  * overdue; at risk while one is near its deadline or was answered late. The figures are in the requests dataset
  * (registration date, deadline and answer date of each request).
  */
@@ -19,10 +20,12 @@ class RequestsPart implements ProgrammePart {
 
     private final RequestDeadlines deadlines;
     private final SectionFeeds feeds;
+    private final int answerDays;
 
-    RequestsPart(RequestDeadlines deadlines, SectionFeeds feeds) {
+    RequestsPart(RequestDeadlines deadlines, SectionFeeds feeds, ProgrammeProperties programme) {
         this.deadlines = deadlines;
         this.feeds = feeds;
+        this.answerDays = programme.requests().answerDays();
     }
 
     @Override
@@ -37,8 +40,8 @@ class RequestsPart implements ProgrammePart {
 
     @Override
     public String obligation() {
-        return "На каждый запрос гражданина о публикации новых данных дан ответ в течение " + "30 календарных дней, "
-                + "запросы и ответы опубликованы.";
+        return "На каждый запрос гражданина о публикации новых данных дан ответ в течение " + answerDays
+                + " календарных дней, запросы и ответы опубликованы.";
     }
 
     @Override

@@ -37,9 +37,4 @@ public class SectionRecords {
         }
         exchange.getIn().setBody(source.rows());
     }
-
-    /** The names of the datasets this service provides. */
-    public java.util.Set<String> names() {
-        return datasets.keySet();
-    }
 }
