@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
 import ru.gov.tomsk.opendata.catalog.CatalogRepository;
@@ -54,16 +53,16 @@ public class FeedMetrics {
     private final Outbox outbox;
     private final ZoneId zone;
 
-    private final MultiGauge rowsRead;
-    private final MultiGauge rowsPublished;
-    private final MultiGauge rowsRejected;
-    private final MultiGauge lastRunStatus;
-    private final MultiGauge condition;
-    private final MultiGauge lastSuccess;
-    private final MultiGauge newestVersion;
-    private final MultiGauge deadline;
-    private final MultiGauge overdue;
-    private final MultiGauge atRisk;
+    private final RefreshedGauge rowsRead;
+    private final RefreshedGauge rowsPublished;
+    private final RefreshedGauge rowsRejected;
+    private final RefreshedGauge lastRunStatus;
+    private final RefreshedGauge condition;
+    private final RefreshedGauge lastSuccess;
+    private final RefreshedGauge newestVersion;
+    private final RefreshedGauge deadline;
+    private final RefreshedGauge overdue;
+    private final RefreshedGauge atRisk;
     private final AtomicLong datasetsPublished = new AtomicLong();
     private final AtomicLong versions = new AtomicLong();
     private final AtomicLong heldVersions = new AtomicLong();
@@ -100,58 +99,58 @@ public class FeedMetrics {
                 .description("Deliveries given up, waiting for an operator's retry").register(registry);
     }
 
-    private static MultiGauge perFeed(String name, String description, MeterRegistry registry) {
-        return MultiGauge.builder(name).description(description).register(registry);
+    private static RefreshedGauge perFeed(String name, String description, MeterRegistry registry) {
+        return new RefreshedGauge(name, description, registry);
     }
 
     /** Recomputes every value; feeds that are gone lose their series. */
     public synchronized void refresh() {
         List<FeedStatus> all = statuses.all();
-        List<MultiGauge.Row<?>> read = new ArrayList<>();
-        List<MultiGauge.Row<?>> published = new ArrayList<>();
-        List<MultiGauge.Row<?>> rejected = new ArrayList<>();
-        List<MultiGauge.Row<?>> runStatus = new ArrayList<>();
-        List<MultiGauge.Row<?>> conditions = new ArrayList<>();
-        List<MultiGauge.Row<?>> success = new ArrayList<>();
-        List<MultiGauge.Row<?>> newest = new ArrayList<>();
-        List<MultiGauge.Row<?>> deadlines = new ArrayList<>();
-        List<MultiGauge.Row<?>> late = new ArrayList<>();
-        List<MultiGauge.Row<?>> risk = new ArrayList<>();
+        List<RefreshedGauge.Sample> read = new ArrayList<>();
+        List<RefreshedGauge.Sample> published = new ArrayList<>();
+        List<RefreshedGauge.Sample> rejected = new ArrayList<>();
+        List<RefreshedGauge.Sample> runStatus = new ArrayList<>();
+        List<RefreshedGauge.Sample> conditions = new ArrayList<>();
+        List<RefreshedGauge.Sample> success = new ArrayList<>();
+        List<RefreshedGauge.Sample> newest = new ArrayList<>();
+        List<RefreshedGauge.Sample> deadlines = new ArrayList<>();
+        List<RefreshedGauge.Sample> late = new ArrayList<>();
+        List<RefreshedGauge.Sample> risk = new ArrayList<>();
         long held = 0;
         for (FeedStatus s : all) {
             Tags feed = Tags.of("feed", s.identifier());
             FeedRun finished = newestFinished(s);
             if (finished != null) {
-                read.add(MultiGauge.Row.of(feed, finished.rowsRead()));
-                published.add(MultiGauge.Row.of(feed, finished.rowsWritten()));
-                rejected.add(MultiGauge.Row.of(feed, finished.rowsRejected()));
+                read.add(new RefreshedGauge.Sample(feed, finished.rowsRead()));
+                published.add(new RefreshedGauge.Sample(feed, finished.rowsWritten()));
+                rejected.add(new RefreshedGauge.Sample(feed, finished.rowsRejected()));
             }
-            runStatus.add(MultiGauge.Row.of(feed.and("status", s.lastRun() == null ? "NONE" : s.lastRun().status().name()), 1));
-            conditions.add(MultiGauge.Row.of(feed.and("condition", s.condition().name()), 1));
+            runStatus.add(new RefreshedGauge.Sample(feed.and("status", s.lastRun() == null ? "NONE" : s.lastRun().status().name()), 1));
+            conditions.add(new RefreshedGauge.Sample(feed.and("condition", s.condition().name()), 1));
             if (s.lastSuccessAt() != null) {
-                success.add(MultiGauge.Row.of(feed, s.lastSuccessAt().getEpochSecond()));
+                success.add(new RefreshedGauge.Sample(feed, s.lastSuccessAt().getEpochSecond()));
             }
             if (s.newestVersionAt() != null) {
-                newest.add(MultiGauge.Row.of(feed, s.newestVersionAt().getEpochSecond()));
+                newest.add(new RefreshedGauge.Sample(feed, s.newestVersionAt().getEpochSecond()));
             }
             if (s.deadline() != null) {
                 // the deadline day itself is still in time (Deadlines): overdue from the next day's start
-                deadlines.add(MultiGauge.Row.of(feed, s.deadline().plusDays(1).atStartOfDay(zone).toEpochSecond()));
-                late.add(MultiGauge.Row.of(feed, s.overdue() ? 1 : 0));
-                risk.add(MultiGauge.Row.of(feed, s.atRisk() ? 1 : 0));
+                deadlines.add(new RefreshedGauge.Sample(feed, s.deadline().plusDays(1).atStartOfDay(zone).toEpochSecond()));
+                late.add(new RefreshedGauge.Sample(feed, s.overdue() ? 1 : 0));
+                risk.add(new RefreshedGauge.Sample(feed, s.atRisk() ? 1 : 0));
             }
             held += s.heldVersions();
         }
-        rowsRead.register(read, true);
-        rowsPublished.register(published, true);
-        rowsRejected.register(rejected, true);
-        lastRunStatus.register(runStatus, true);
-        condition.register(conditions, true);
-        lastSuccess.register(success, true);
-        newestVersion.register(newest, true);
-        deadline.register(deadlines, true);
-        overdue.register(late, true);
-        atRisk.register(risk, true);
+        rowsRead.set(read);
+        rowsPublished.set(published);
+        rowsRejected.set(rejected);
+        lastRunStatus.set(runStatus);
+        condition.set(conditions);
+        lastSuccess.set(success);
+        newestVersion.set(newest);
+        deadline.set(deadlines);
+        overdue.set(late);
+        atRisk.set(risk);
         heldVersions.set(held);
         datasetsPublished.set(catalog.publishedDatasets().size());
         versions.set(catalog.dataVersionCount());
